@@ -1,0 +1,7 @@
+export { CimkitError } from './cimkit-error.js'
+export { ConfigValidationError, formatKeyPath } from './config-validation-error.js'
+export type { ConfigIssue } from './config-validation-error.js'
+export { DuplicateRegistrationError } from './duplicate-registration-error.js'
+export { InvalidArgumentError } from './invalid-argument-error.js'
+export { NoSuchComponentError } from './no-such-component-error.js'
+export { PluginLoadError } from './plugin-load-error.js'

@@ -1,0 +1,37 @@
+import type { ComponentCostModelV1 } from '../../cost/v1/component-cost-model.js'
+
+/**
+ * Input values decomposed into the planes the array is driven with, one plane per read cycle:
+ * `value ≈ Σ_c planeWeights[c] · planes[c]`. A multi-bit DAC gives one plane of quantized levels;
+ * a bit-serial driver gives one 0/1 plane per bit (with a negative weight for a two's-complement
+ * sign bit, or a sign folded into ±1 planes for sign-magnitude).
+ * @since 0.1.0
+ */
+export interface EncodedInputV1 {
+  /** `cycles × length` drive levels in [−1, 1] (fraction of full-scale read voltage), row-major. */
+  readonly planes: Float32Array
+  readonly cycles: number
+  /** Digital weight of each plane, applied by shift-and-add after conversion. */
+  readonly planeWeights: Float64Array
+}
+
+/**
+ * Drives array rows: a DAC, a bit-serial driver, a PWM driver, spike trains.
+ * Inputs arrive normalised to [−1, 1] (or [0, 1] for unsigned encoders) by the engine.
+ * @since 0.1.0
+ */
+export interface InputEncoderV1 {
+  readonly specificationVersion: 'v1'
+  readonly type: string
+  /** Input resolution in bits (including sign), or null for an ideal analog driver. */
+  readonly bits: number | null
+  /** Whether negative inputs are representable. */
+  readonly signed: boolean
+  /** Read cycles one input vector takes (1 for a multi-bit DAC, bits for bit-serial). */
+  readonly cycles: number
+  /** Decomposes `values` (normalised) into drive planes. */
+  encode(values: Float32Array): EncodedInputV1
+  /** Cost of one driver (one row); action `drive` per row per cycle. */
+  readonly cost: ComponentCostModelV1
+  toJSON(): Record<string, unknown>
+}

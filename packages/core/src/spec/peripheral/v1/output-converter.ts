@@ -1,0 +1,28 @@
+import type { RandomSource } from '../../../random/random-source.js'
+import type { ComponentCostModelV1 } from '../../cost/v1/component-cost-model.js'
+
+/** The input range a converter digitises, in the units of the values it is given. @since 0.1.0 */
+export interface ConversionRangeV1 {
+  readonly min: number
+  readonly max: number
+}
+
+/**
+ * Turns analog column outputs into digital values: an ADC, a sense amplifier, a counter.
+ * @since 0.1.0
+ */
+export interface OutputConverterV1 {
+  readonly specificationVersion: 'v1'
+  readonly type: string
+  /** Output resolution in bits (1 for a sense amplifier), or null for an ideal converter. */
+  readonly bits: number | null
+  /**
+   * Converts `values` (laid out `count × columns`, row-major) within `range` into `out`: quantize,
+   * clip, add offset and noise. Outputs are in the input's units (levels mapped back), so the engine
+   * can add partial sums without knowing the converter. `out` may alias `values`.
+   */
+  convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void
+  /** Cost of one converter; action `convert` per conversion. */
+  readonly cost: ComponentCostModelV1
+  toJSON(): Record<string, unknown>
+}

@@ -1,0 +1,61 @@
+import type { RandomSource } from '../../../random/random-source.js'
+import type { ComponentCostModelV1 } from '../../cost/v1/component-cost-model.js'
+import type { DeviceModelV1 } from '../../device/v1/device-model.js'
+import type { ProgrammedCellsV1 } from '../../device/v1/programmed-cells.js'
+
+/** Counts actions a technique performs (pulses, test reads, ECC decodes) for the cost roll-up. @since 0.1.0 */
+export type ActionRecorderV1 = (component: string, action: string, count: number) => void
+
+/** What `wrapProgram` receives. @since 0.1.0 */
+export interface ProgramCallV1 {
+  /** Target conductances of the block being programmed, siemens (rows × columns, row-major). */
+  readonly targetsS: Float32Array
+  readonly rows: number
+  readonly columns: number
+  readonly device: DeviceModelV1
+  /** Programs as the next layer inward would (the device, or the next middleware). */
+  readonly doProgram: (targetsS: Float32Array) => ProgrammedCellsV1
+  readonly random: RandomSource
+  readonly record: ActionRecorderV1
+}
+
+/** What `wrapMvm` receives: one array's analog MVM on a batch of drive planes. @since 0.1.0 */
+export interface MvmCallV1 {
+  /** Drive levels, batch × rows. */
+  readonly inputs: Float32Array
+  readonly batch: number
+  readonly rows: number
+  readonly columns: number
+  /** Computes column outputs (batch × columns) as the next layer inward would. */
+  readonly doMvm: (inputs: Float32Array) => Float32Array
+  /** Seconds since the array was programmed. */
+  readonly timeS: number
+  readonly random: RandomSource
+  readonly record: ActionRecorderV1
+}
+
+/** What `transformWeights` receives: one layer's weight matrix before it is mapped. @since 0.1.0 */
+export interface WeightTransformCallV1 {
+  readonly layer: string
+  /** rows × columns, row-major (rows = inputs). */
+  readonly weights: Float32Array
+  readonly rows: number
+  readonly columns: number
+  readonly random: RandomSource
+}
+
+/**
+ * A reliability technique as middleware around the engine: hooks wrap programming, MVMs and the
+ * weights, and are applied in the order the config declares them (first = outermost).
+ * @since 0.1.0
+ */
+export interface ReliabilityMiddlewareV1 {
+  readonly specificationVersion: 'v1'
+  readonly type: string
+  transformWeights?(call: WeightTransformCallV1): Float32Array
+  wrapProgram?(call: ProgramCallV1): ProgrammedCellsV1
+  wrapMvm?(call: MvmCallV1): Float32Array
+  /** Hardware the technique adds (spare columns, ECC decoders, reference cells), with counts. */
+  readonly addedComponents?: readonly { readonly name: string; readonly count: number; readonly cost: ComponentCostModelV1 }[]
+  toJSON(): Record<string, unknown>
+}

@@ -1,0 +1,22 @@
+import { expect } from 'vitest'
+import { standardValidate } from '../config/standard-validate.js'
+import type { ComponentRegistrationV1 } from '../registry/component-registration.js'
+
+/**
+ * Checks that a registration's schema rejects each bad option set with an issue at a key path,
+ * and accepts the good one.
+ * @since 0.1.0
+ */
+export async function checkOptionsSchema(
+  registration: ComponentRegistrationV1<unknown, unknown>,
+  validOptions: unknown,
+  invalidOptions: readonly { readonly options: unknown; readonly path: string }[],
+): Promise<void> {
+  const good = await standardValidate(registration.optionsSchema, validOptions, [])
+  expect(good.ok, 'valid options are accepted').toBe(true)
+  for (const { options, path } of invalidOptions) {
+    const bad = await standardValidate(registration.optionsSchema, options, [])
+    expect(bad.ok, `options ${JSON.stringify(options)} are rejected`).toBe(false)
+    if (!bad.ok) expect(bad.issues.map((issue) => issue.path.join('.'))).toContain(path)
+  }
+}

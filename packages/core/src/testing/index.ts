@@ -1,0 +1,10 @@
+// @cimkit/core/testing: the conformance kit plugins run against themselves (STYLE.md R32).
+export { checkComponentCostModel, checkSerialisable } from './check-cost-model.js'
+export { checkOptionsSchema } from './check-rejects-options.js'
+export { describeInputEncoderConformance, describeOutputConverterConformance } from './describe-converter-conformance.js'
+export type { ConverterConformanceOptions } from './describe-converter-conformance.js'
+export { describeDeviceConformance } from './describe-device-conformance.js'
+export type { DeviceConformanceOptions } from './describe-device-conformance.js'
+export { describeMiddlewareConformance } from './describe-middleware-conformance.js'
+export { expectCloseToArray } from './expect-close-to-array.js'
+export type { Tolerance } from './expect-close-to-array.js'
