@@ -1,4 +1,5 @@
 import type { ActivityV1 } from '../../workload/v1/activity.js'
+import type { HardwareV1 } from '../../workload/v1/workload.js'
 import type { NetworkWorkloadV1 } from '../../workload/v1/network-workload.js'
 import type { ArrayOrganizationV1 } from './array-organization.js'
 import type { ComponentNodeV1 } from './component-node.js'
@@ -13,8 +14,8 @@ import type { PeakPpaV1, PpaReportV1 } from './ppa-report.js'
 export interface ArchitectureV1 {
   readonly specificationVersion: 'v1'
   readonly type: string
-  /** The chip as a tree of components with counts. */
-  readonly hierarchy: ComponentNodeV1
+  /** The chip as a tree of components with counts, costed with the configured hardware. */
+  hierarchy(hardware: HardwareV1): ComponentNodeV1
   /** What the engine simulates for accuracy. */
   readonly arrays: ArrayOrganizationV1
   /** Places each layer's weight matrix on arrays (blocks, slices, replication). */
@@ -24,8 +25,12 @@ export interface ArchitectureV1 {
    * the engine when a functional run happened; otherwise the architecture derives counts from the
    * mapping.
    */
-  cost(network: NetworkWorkloadV1, mapping: MappingV1, activity: ActivityV1 | null): PpaReportV1
-  /** Peak throughput and efficiency of the whole chip. */
-  peak(): PeakPpaV1
+  cost(network: NetworkWorkloadV1, mapping: MappingV1, activity: ActivityV1 | null, hardware: HardwareV1): PpaReportV1
+  /**
+   * Peak throughput and efficiency of the whole chip. `hardware` carries the configured device and
+   * converters, whose cost models the architecture rolls up (an ISAAC preset names its ADC in the
+   * peripherals section instead of copying its numbers).
+   */
+  peak(hardware: HardwareV1): PeakPpaV1
   toJSON(): Record<string, unknown>
 }
