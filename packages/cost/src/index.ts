@@ -1,1 +1,3 @@
+export { technologyScaleFactors } from './technology/technology-scaling.js'
+export type { TechnologyPoint, TechnologyScaleFactors } from './technology/technology-scaling.js'
 export { VERSION } from './version.js'

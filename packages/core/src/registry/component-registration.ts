@@ -8,6 +8,8 @@ export interface CreateContextV1 {
   readonly random: RandomSource
   /** The run's child container, for services registered with `registrar.instance`. */
   readonly container: DependencyContainer
+  /** Directory of the config file (or the working directory), for options that name files. */
+  readonly configDirectory: string
 }
 
 /**

@@ -1,0 +1,16 @@
+import type { ComputeBackendV1 } from '@cimkit/core'
+import { referenceGemm } from './reference-gemm.js'
+import { referenceIm2col } from './reference-im2col.js'
+import { referenceQuantize } from './reference-quantize.js'
+
+/**
+ * The plain-TypeScript backend: always available, the oracle for the fast ones.
+ * @since 0.1.0
+ */
+export const referenceBackend: ComputeBackendV1 = {
+  specificationVersion: 'v1',
+  name: 'reference',
+  gemm: referenceGemm,
+  im2col: referenceIm2col,
+  quantize: referenceQuantize,
+}
