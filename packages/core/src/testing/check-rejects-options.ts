@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import { standardValidate } from '../config/standard-validate.js'
-import type { ComponentRegistrationV1 } from '../registry/component-registration.js'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 
 /**
  * Checks that a registration's schema rejects each bad option set with an issue at a key path,
@@ -8,7 +8,7 @@ import type { ComponentRegistrationV1 } from '../registry/component-registration
  * @since 0.1.0
  */
 export async function checkOptionsSchema(
-  registration: ComponentRegistrationV1<unknown, unknown>,
+  registration: { readonly optionsSchema: StandardSchemaV1 },
   validOptions: unknown,
   invalidOptions: readonly { readonly options: unknown; readonly path: string }[],
 ): Promise<void> {

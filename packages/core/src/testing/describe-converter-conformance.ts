@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRandomSource } from '../random/create-random-source.js'
-import type { ComponentRegistrationV1 } from '../registry/component-registration.js'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { InputEncoderV1 } from '../spec/peripheral/v1/input-encoder.js'
 import type { OutputConverterV1 } from '../spec/peripheral/v1/output-converter.js'
 import { checkComponentCostModel, checkSerialisable } from './check-cost-model.js'
@@ -9,7 +9,7 @@ import { checkOptionsSchema } from './check-rejects-options.js'
 /** Options shared by the converter suites. @since 0.1.0 */
 export interface ConverterConformanceOptions<T> {
   readonly create: () => T
-  readonly registration?: ComponentRegistrationV1<T, never>
+  readonly registration?: { readonly optionsSchema: StandardSchemaV1 }
   readonly validOptions?: unknown
   readonly invalidOptions?: readonly { readonly options: unknown; readonly path: string }[]
 }
@@ -53,7 +53,7 @@ export function describeInputEncoderConformance(name: string, options: Converter
     if (options.registration !== undefined) {
       const registration = options.registration
       it('rejects bad options with the key path', async () => {
-        await checkOptionsSchema(registration as never, options.validOptions ?? {}, options.invalidOptions ?? [])
+        await checkOptionsSchema(registration, options.validOptions ?? {}, options.invalidOptions ?? [])
       })
     }
   })
@@ -110,7 +110,7 @@ export function describeOutputConverterConformance(
     if (options.registration !== undefined) {
       const registration = options.registration
       it('rejects bad options with the key path', async () => {
-        await checkOptionsSchema(registration as never, options.validOptions ?? {}, options.invalidOptions ?? [])
+        await checkOptionsSchema(registration, options.validOptions ?? {}, options.invalidOptions ?? [])
       })
     }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRandomSource } from '../random/create-random-source.js'
-import type { ComponentRegistrationV1 } from '../registry/component-registration.js'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { DeviceModelV1 } from '../spec/device/v1/device-model.js'
 import { checkSerialisable } from './check-cost-model.js'
 import { checkOptionsSchema } from './check-rejects-options.js'
@@ -10,7 +10,7 @@ export interface DeviceConformanceOptions {
   /** Builds the device under test. */
   readonly create: () => DeviceModelV1
   /** Its registration, to check option validation. */
-  readonly registration?: ComponentRegistrationV1<DeviceModelV1, never>
+  readonly registration?: { readonly optionsSchema: StandardSchemaV1 }
   readonly validOptions?: unknown
   /** Option sets that must be rejected, with the key path the error must name. */
   readonly invalidOptions?: readonly { readonly options: unknown; readonly path: string }[]
@@ -118,7 +118,7 @@ export function describeDeviceConformance(name: string, options: DeviceConforman
     if (options.registration !== undefined) {
       const registration = options.registration
       it('rejects bad options with the key path', async () => {
-        await checkOptionsSchema(registration as never, options.validOptions ?? {}, options.invalidOptions ?? [])
+        await checkOptionsSchema(registration, options.validOptions ?? {}, options.invalidOptions ?? [])
       })
     }
   })

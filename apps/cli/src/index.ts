@@ -1,0 +1,10 @@
+// Programmatic entry: the same run the CLI performs, for scripts and tests.
+export { composeRun, createComponent, createSectionComponent, readBaseConfig } from './run/compose-run.js'
+export type { ComposedRun } from './run/compose-run.js'
+export { runSimulation } from './run/run-simulation.js'
+export { selectBackend } from './run/select-backend.js'
+export type { BackendSelection } from './run/select-backend.js'
+export { formatReportJson, formatReportSummary } from './report/format-report.js'
+export type { RunReport } from './report/run-report.js'
+export { builtInPlugins, builtInPluginsWithManifests } from './plugins/built-in-plugins.js'
+export { VERSION } from './version.js'

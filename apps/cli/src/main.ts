@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import 'reflect-metadata'
+import { cac } from 'cac'
+import { reportFailure } from './report-failure.js'
+import { VERSION } from './version.js'
+
+// Each command imports its module lazily, so `cimkit --help` and `cimkit plugins` stay fast.
+const cli = cac('cimkit')
+
+cli
+  .command('run <config>', 'Simulate the design a config describes: accuracy and cost')
+  .option('--json', 'Print only the JSON report on stdout')
+  .option('--out <dir>', 'Write report files to this directory once the run succeeds')
+  .option('--seed <n>', 'Override run.seed')
+  .action(async (config: string, flags: { json?: boolean; out?: string; seed?: string }) => {
+    const { runCommand } = await import('./commands/run-command.js')
+    const { parseSeed } = await import('./parse-flags.js')
+    await runCommand(config, { ...(flags.json === true ? { json: true } : {}), ...(flags.out === undefined ? {} : { out: String(flags.out) }), ...parseSeed(flags.seed) })
+  })
+
+cli.command('validate <config>', 'Validate a config and its plugins without running').action(async (config: string) => {
+  const { validateCommand } = await import('./commands/validate-command.js')
+  await validateCommand(config)
+})
+
+cli
+  .command('schema', 'Print the JSON Schema of configs for the registered plugins')
+  .option('--config <file>', 'Also register the plugins this config lists')
+  .action(async (flags: { config?: string }) => {
+    const { schemaCommand } = await import('./commands/schema-command.js')
+    await schemaCommand(flags.config === undefined ? {} : { config: flags.config })
+  })
+
+cli
+  .command('plugins', 'List plugins from their manifests (without importing them)')
+  .option('--json', 'Print JSON')
+  .option('--config <file>', 'Also list the plugins this config names')
+  .action(async (flags: { json?: boolean; config?: string }) => {
+    const { pluginsCommand } = await import('./commands/plugins-command.js')
+    pluginsCommand({ ...(flags.json === true ? { json: true } : {}), ...(flags.config === undefined ? {} : { config: flags.config }) })
+  })
+
+cli
+  .command('doctor', 'Check Node, compute backends and plugin health')
+  .option('--json', 'Print JSON')
+  .option('--config <file>', 'Also check the plugins this config lists')
+  .action(async (flags: { json?: boolean; config?: string }) => {
+    const { doctorCommand } = await import('./commands/doctor-command.js')
+    await doctorCommand({ ...(flags.json === true ? { json: true } : {}), ...(flags.config === undefined ? {} : { config: flags.config }) })
+  })
+
+cli.help()
+cli.version(VERSION)
+
+async function main(): Promise<void> {
+  try {
+    cli.parse(process.argv, { run: false })
+    if (cli.matchedCommand === undefined) {
+      if (cli.args.length > 0) throw new Error(`unknown command "${cli.args[0]}" (see cimkit --help)`)
+      if (!('help' in cli.options) && !('version' in cli.options)) cli.outputHelp()
+      return
+    }
+    await cli.runMatchedCommand()
+  } catch (error) {
+    process.exitCode = reportFailure(error)
+  }
+}
+
+await main()
