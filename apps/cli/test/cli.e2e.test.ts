@@ -114,7 +114,7 @@ describe('cimkit run', () => {
   it('writes report.json into --out only after success', () => {
     const out = join(workDirectory, 'out-ok')
     expect(spawnCli(['run', join(workDirectory, 'minimal.yaml'), '--out', out]).status).toBe(0)
-    expect(readdirSync(out)).toEqual(['report.json'])
+    expect(readdirSync(out).sort()).toEqual(['report.csv', 'report.html', 'report.json'])
   })
 
   it('leaves no output directory, not even a partial one, when a plugin\'s register() throws', () => {

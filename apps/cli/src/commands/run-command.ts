@@ -1,6 +1,8 @@
 import { checkOutputDirectory, writeOutputDirectory } from '../output/write-output-directory.js'
 import { createStderrLogger } from '../output/stderr-logger.js'
 import { formatReportJson, formatReportSummary } from '../report/format-report.js'
+import { formatReportCsv } from '../report/format-report-csv.js'
+import { formatReportHtml } from '../report/format-report-html.js'
 import { composeRun } from '../run/compose-run.js'
 import { runSimulation } from '../run/run-simulation.js'
 
@@ -13,7 +15,7 @@ export interface RunFlags {
 
 /**
  * `cimkit run <config>`: compose, simulate, report. `--json` prints only the report on stdout;
- * `--out DIR` writes report files once the run has succeeded.
+ * `--out DIR` writes report.json, report.csv and report.html once the run has succeeded.
  * @since 0.1.0
  */
 export async function runCommand(configPath: string, flags: RunFlags): Promise<void> {
@@ -23,7 +25,7 @@ export async function runCommand(configPath: string, flags: RunFlags): Promise<v
   try {
     const report = await runSimulation(composed, logger)
     const outputDirectory = flags.out ?? composed.config.output?.dir
-    if (outputDirectory !== undefined) writeOutputDirectory(outputDirectory, { 'report.json': formatReportJson(report) })
+    if (outputDirectory !== undefined) writeOutputDirectory(outputDirectory, { 'report.json': formatReportJson(report), 'report.csv': formatReportCsv(report), 'report.html': formatReportHtml(report) })
     process.stdout.write(flags.json === true ? formatReportJson(report) : formatReportSummary(report))
   } finally {
     await composed.run.dispose()

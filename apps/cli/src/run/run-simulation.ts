@@ -1,5 +1,6 @@
 import type { ArchitectureV1, HardwareV1, Logger, ResolvedSection, WorkloadV1 } from '@cimkit/core'
 import { Tokens } from '@cimkit/core'
+import { measureDeviceDistribution } from '../report/device-distribution.js'
 import type { RunReport } from '../report/run-report.js'
 import type { ComposedRun } from './compose-run.js'
 import { createSectionComponent } from './compose-run.js'
@@ -60,6 +61,7 @@ export async function runSimulation(composed: ComposedRun, logger: Logger): Prom
     accuracy: evaluation?.accuracy ?? null,
     ppa,
     ...(evaluation?.extra ?? {}),
+    ...(hardware.device === null ? {} : { deviceConductance: measureDeviceDistribution(hardware.device, random.stream('report', 'device-distribution')) }),
     timing: { wallS: (performance.now() - started) / 1000 },
   }
 }
