@@ -1,5 +1,5 @@
 // Programmatic entry: the same run the CLI performs, for scripts and tests.
-export { composeRun, createComponent, createSectionComponent, readBaseConfig } from './run/compose-run.js'
+export { composeRun, composeRunFromData, createComponent, createSectionComponent, readBaseConfig } from './run/compose-run.js'
 export type { ComposedRun } from './run/compose-run.js'
 export { runSimulation } from './run/run-simulation.js'
 export { selectBackend } from './run/select-backend.js'

@@ -49,6 +49,25 @@ cli
     await doctorCommand({ ...(flags.json === true ? { json: true } : {}), ...(flags.config === undefined ? {} : { config: flags.config }) })
   })
 
+cli
+  .command('sweep <sweep>', 'Run a design-space sweep on local worker threads')
+  .option('--resume', 'Continue an interrupted sweep (recomputes nothing already written)')
+  .option('--workers <n>', 'Worker threads (default: one per core)')
+  .option('--csv <file>', 'Also export the results as CSV')
+  .option('--pareto <x,y>', 'Write a Pareto plot of two metrics, e.g. accuracy.top1,ppa.topsPerW')
+  .option('--report <file>', 'Where the Pareto plot goes (default: beside the results)')
+  .action(async (sweep: string, flags: { resume?: boolean; workers?: string; csv?: string; pareto?: string; report?: string }) => {
+    const { sweepCommand } = await import('./commands/sweep-command.js')
+    const { parseWorkers } = await import('./parse-flags.js')
+    await sweepCommand(sweep, {
+      ...(flags.resume === true ? { resume: true } : {}),
+      ...parseWorkers(flags.workers),
+      ...(flags.csv === undefined ? {} : { csv: String(flags.csv) }),
+      ...(flags.pareto === undefined ? {} : { pareto: String(flags.pareto) }),
+      ...(flags.report === undefined ? {} : { report: String(flags.report) }),
+    })
+  })
+
 cli.help()
 cli.version(VERSION)
 

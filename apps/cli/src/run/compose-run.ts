@@ -16,7 +16,11 @@ export interface ComposedRun {
 
 /** Reads and phase-1-validates a config file, applying a seed override. @since 0.1.0 */
 export function readBaseConfig(configPath: string, seedOverride?: number): BaseConfig {
-  const base = validateBaseConfig(readConfigFile(configPath), configPath)
+  return validateWithSeed(readConfigFile(configPath), configPath, seedOverride)
+}
+
+function validateWithSeed(raw: unknown, source: string, seedOverride: number | undefined): BaseConfig {
+  const base = validateBaseConfig(raw, source)
   return seedOverride === undefined ? base : { ...base, run: { ...base.run, seed: seedOverride } }
 }
 
@@ -28,8 +32,17 @@ export function readBaseConfig(configPath: string, seedOverride?: number): BaseC
  * @since 0.1.0
  */
 export async function composeRun(configPath: string, options: { seed?: number; logger?: Logger } = {}): Promise<ComposedRun> {
+  return composeRunFromData(readConfigFile(resolve(configPath)), configPath, options)
+}
+
+/**
+ * `composeRun` for a config already in memory (a sweep point): `configPath` locates it, so plugin
+ * paths and file options resolve from that directory, and names it in errors.
+ * @since 0.1.0
+ */
+export async function composeRunFromData(raw: unknown, configPath: string, options: { seed?: number; logger?: Logger } = {}): Promise<ComposedRun> {
   const absolutePath = resolve(configPath)
-  const base = readBaseConfig(absolutePath, options.seed)
+  const base = validateWithSeed(raw, absolutePath, options.seed)
   const external: { plugin: CimkitPluginV1; manifest: PluginPackageInfo | undefined; source: string }[] = []
   for (const id of base.plugins) {
     const loaded = await loadPlugin(id, absolutePath)
