@@ -1,0 +1,243 @@
+import type { ArrayOrganizationV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import { InvalidArgumentError } from '@cimkit/core'
+import type { CellLevels } from '../array/cell-levels.js'
+import type { ProgrammedBlock } from '../array/programmed-block.js'
+import type { SliceMatrices } from '../array/slice-matrices.js'
+import { sliceMatrices } from '../array/slice-matrices.js'
+import type { EncoderProfile } from '../encoding/encoder-profile.js'
+import type { DrivePlanes } from '../encoding/encode-inputs.js'
+import { encodeInputs } from '../encoding/encode-inputs.js'
+import { absolutePercentile } from '../mapping/quantize-weights.js'
+import { biasDigit } from '../mapping/weight-encoding.js'
+import type { ActivityCounter } from './activity-counter.js'
+import type { ActivityCounts, AnalogMatrix } from './analog-matrix-options.js'
+import type { ResolvedEngineOptions } from './engine-options.js'
+import type { SliceReadContext } from './slice-reader.js'
+import { readSlice } from './slice-reader.js'
+import type { Stage, StageRanges } from './stage-ranges.js'
+import { stageKey } from './stage-ranges.js'
+
+/** Everything a programmed matrix holds. @since 0.1.0 */
+export interface CrossbarMatrixState {
+  readonly rows: number
+  readonly columns: number
+  readonly organization: ArrayOrganizationV1
+  readonly engine: ResolvedEngineOptions
+  readonly inputEncoder: InputEncoderV1 | null
+  readonly outputConverter: OutputConverterV1 | null
+  readonly readContext: SliceReadContext
+  /** blocks[rowBlock][columnBlock]. */
+  readonly blocks: readonly (readonly ProgrammedBlock[])[]
+  readonly weightScale: number
+  readonly levels: CellLevels
+  readonly profile: EncoderProfile
+  readonly ranges: StageRanges
+  readonly counter: ActivityCounter
+  readonly random: RandomSource
+}
+
+/**
+ * A matrix programmed on crossbars, computing like the circuits: drive planes → analog column
+ * sums per slice (GEMM, read noise, IR drop) → conversion per input bit or after analog
+ * accumulation → digital offset removal, shift-and-add of planes and slices (survey Eq. 8, 9 with
+ * 2^(c·b)), partial sums of row blocks added digitally or in analog.
+ * @since 0.1.0
+ */
+export class CrossbarMatrix implements AnalogMatrix {
+  readonly rows: number
+  readonly columns: number
+  private calls = 0
+  private calibratedInputScale: number | null = null
+  private matrixCache: { readonly timeS: number | undefined; readonly matrices: SliceMatrices[][][] } | null = null
+
+  constructor(private readonly state: CrossbarMatrixState) {
+    this.rows = state.rows
+    this.columns = state.columns
+  }
+
+  calibrate(inputs: Float32Array, batch: number): void {
+    this.checkInputs(inputs, batch)
+    if (this.state.engine.inputRange === undefined) this.calibratedInputScale = absolutePercentile(inputs, this.state.engine.inputPercentile) || 1
+    const samples = new Map<string, number[]>()
+    this.run(this.drive(inputs), batch, undefined, samples)
+    const arrays = new Map<string, Float32Array>()
+    for (const [key, values] of samples) arrays.set(key, Float32Array.from(values))
+    this.state.ranges.calibrate(arrays, (slice) => this.state.ranges.digitBounds(slice).min < 0 || this.state.profile.planeMin.some((level) => level < 0))
+  }
+
+  mvm(inputs: Float32Array, batch: number, options?: { readonly timeS?: number }): Float32Array {
+    this.checkInputs(inputs, batch)
+    const output = this.run(this.drive(inputs), batch, options?.timeS, null)
+    const scale = this.state.weightScale * this.inputScale(inputs)
+    const result = new Float32Array(output.length)
+    for (let index = 0; index < output.length; index++) result[index] = output[index]! * scale
+    const bytes = Math.ceil(this.state.organization.inputBits / 8)
+    this.state.counter.add('buffer', 'readBytes', batch * this.rows * bytes)
+    this.state.counter.add('buffer', 'writeBytes', batch * this.columns * bytes)
+    return result
+  }
+
+  activity(): ActivityCounts {
+    return this.state.counter.snapshot()
+  }
+
+  private checkInputs(inputs: Float32Array, batch: number): void {
+    if (!Number.isInteger(batch) || batch < 1 || inputs.length !== batch * this.rows) {
+      throw new InvalidArgumentError('inputs', `expected batch×rows = ${batch}×${this.rows} values, got ${inputs.length}`)
+    }
+  }
+
+  private inputScale(inputs: Float32Array): number {
+    return this.state.engine.inputRange ?? this.calibratedInputScale ?? (absolutePercentile(inputs, 100) || 1)
+  }
+
+  private drive(inputs: Float32Array): DrivePlanes {
+    const scale = this.inputScale(inputs)
+    const normalized = new Float32Array(inputs.length)
+    for (let index = 0; index < inputs.length; index++) normalized[index] = Math.min(1, Math.max(-1, inputs[index]! / scale))
+    return encodeInputs(normalized, this.state.inputEncoder)
+  }
+
+  private matricesAt(timeS: number | undefined): SliceMatrices[][][] {
+    if (this.matrixCache !== null && this.matrixCache.timeS === timeS) return this.matrixCache.matrices
+    const { layout, encoding, levels, device } = this.state.readContext
+    const matrices = this.state.blocks.map((row) => row.map((block) => sliceMatrices(block, layout, encoding, levels, device, timeS)))
+    this.matrixCache = { timeS, matrices }
+    return matrices
+  }
+
+  /** Runs the pipeline; with `samples`, records pre-conversion values instead of converting. */
+  private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, number[]> | null): Float64Array {
+    const { blocks, engine, readContext, counter } = this.state
+    const { layout, encoding } = readContext
+    const vectors = drive.cycles * batch
+    const call = this.state.random.stream(samples === null ? 'mvm' : 'calibrate', this.calls++)
+    const matrices = this.matricesAt(timeS)
+    const gathered = blocks.map((row) => gatherRows(drive.planes, vectors, this.rows, row[0]!.rowStart, row[0]!.rowCount))
+    const rowSums = gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount))
+    const totalRowSums = new Float64Array(vectors)
+    for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
+    const output = new Float64Array(batch * this.columns)
+    const analogPartialSums = engine.partialSums === 'analog'
+    for (let columnBlock = 0; columnBlock < layout.columnBlocks; columnBlock++) {
+      const outputCount = blocks[0]![columnBlock]!.outputCount
+      for (let slice = 0; slice < encoding.slices; slice++) {
+        const analogSum = analogPartialSums ? new Float32Array(vectors * outputCount) : null
+        for (let rowBlock = 0; rowBlock < layout.rowBlocks; rowBlock++) {
+          const block = blocks[rowBlock]![columnBlock]!
+          if (slice % layout.slicesPerArray === 0) {
+            const usedColumns = block.arrays[0]!.usedColumns
+            counter.add('array', 'mvm', vectors)
+            counter.add('array', 'cellRead', vectors * block.rowCount * usedColumns)
+            counter.add('dac', 'drive', vectors * block.rowCount)
+          }
+          const random = call.stream('block', rowBlock, columnBlock, slice)
+          const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, random }
+          const analog = readSlice(readContext, read, gathered[rowBlock]!, vectors)
+          if (analogSum !== null) {
+            for (let index = 0; index < analog.length; index++) analogSum[index]! += analog[index]!
+          } else {
+            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount }, drive, batch, output, random.stream('convert'), samples)
+          }
+        }
+        if (analogSum !== null) {
+          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount }, drive, batch, output, call.stream('convert', columnBlock, slice), samples)
+        }
+      }
+    }
+    return output
+  }
+
+  /** Conversion, digital offset removal and shift-and-add of one slice's column values. */
+  private finish(part: FinishPart, drive: DrivePlanes, batch: number, output: Float64Array, random: RandomSource, samples: Map<string, number[]> | null): void {
+    const { organization, outputConverter, ranges, levels, counter, readContext } = this.state
+    const { encoding } = readContext
+    const { analog, rowSums, flipped, slice, outputStart, outputCount } = part
+    const perPlane = organization.conversion === 'per-input-bit' || drive.cycles === 1
+    const shift = 2 ** (slice * encoding.bitsPerCell)
+    const stageCount = perPlane ? drive.cycles : 1
+    const size = batch * outputCount
+    for (let stageIndex = 0; stageIndex < stageCount; stageIndex++) {
+      let values: Float32Array
+      let stageRowSums: Float64Array
+      let weight: number
+      const stage: Stage = { slice, plane: perPlane ? drive.profilePlane[stageIndex]! : null }
+      if (perPlane) {
+        values = analog.slice(stageIndex * size, (stageIndex + 1) * size)
+        stageRowSums = rowSums.subarray(stageIndex * batch, (stageIndex + 1) * batch)
+        weight = drive.planeWeights[stageIndex]!
+      } else {
+        // Analog accumulation of the planes (charge sharing / integration), weights applied in analog.
+        values = new Float32Array(size)
+        stageRowSums = new Float64Array(batch)
+        for (let plane = 0; plane < drive.cycles; plane++) {
+          const planeWeight = drive.planeWeights[plane]!
+          for (let index = 0; index < size; index++) values[index]! += planeWeight * analog[plane * size + index]!
+          for (let vector = 0; vector < batch; vector++) stageRowSums[vector]! += planeWeight * rowSums[plane * batch + vector]!
+        }
+        weight = 1
+      }
+      if (samples !== null) {
+        const key = stageKey(stage)
+        let list = samples.get(key)
+        if (list === undefined) samples.set(key, (list = []))
+        for (const value of values) list.push(value)
+        continue
+      }
+      counter.add('adc', 'convert', size)
+      if (outputConverter !== null) {
+        counter.add('sampleHold', 'sample', size)
+        const range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
+        outputConverter.convert(values, outputCount, range, random.stream(stageIndex), values)
+      }
+      const bias = encoding.digitalOffset ? biasDigit(encoding, slice) : 0
+      // NOTE: the digital unit removes the G_min current as a calibrated offset r·Σx held at the
+      // product LSB (the accumulator's resolution), so with a quantized converter it is an integer
+      // number of LSBs, as digital logic computes it; with ideal readout it is exact.
+      const unit = outputConverter !== null ? ranges.unitFor(stage, drive.planeWeights) : 0
+      for (let vector = 0; vector < batch; vector++) {
+        const rowSum = stageRowSums[vector]!
+        const offsetExact = levels.offsetDigits * rowSum
+        const gminOffset = unit > 0 ? Math.round(offsetExact / unit) * unit : offsetExact
+        const outputBase = vector * this.columns + outputStart
+        for (let column = 0; column < outputCount; column++) {
+          let value = values[vector * outputCount + column]!
+          if (encoding.digitalOffset) {
+            value -= gminOffset
+            // Stored (flipped) digits d̃ = maxDigit − d: Σx·d = maxDigit·Σx − Σx·d̃.
+            if (flipped?.[column] === 1) value = encoding.maxDigit * rowSum - value
+            value -= bias * rowSum
+          }
+          output[outputBase + column]! += weight * shift * value
+        }
+      }
+      counter.add('shiftAdd', 'add', size * (encoding.digitalOffset ? 2 : 1))
+    }
+  }
+}
+
+interface FinishPart {
+  readonly analog: Float32Array
+  readonly rowSums: Float64Array
+  readonly flipped: Uint8Array | null
+  readonly slice: number
+  readonly outputStart: number
+  readonly outputCount: number
+}
+
+function gatherRows(planes: Float32Array, vectors: number, rows: number, start: number, count: number): Float32Array {
+  if (start === 0 && count === rows) return planes
+  const out = new Float32Array(vectors * count)
+  for (let vector = 0; vector < vectors; vector++) out.set(planes.subarray(vector * rows + start, vector * rows + start + count), vector * count)
+  return out
+}
+
+function sumRows(inputs: Float32Array, vectors: number, count: number): Float64Array {
+  const sums = new Float64Array(vectors)
+  for (let vector = 0; vector < vectors; vector++) {
+    let sum = 0
+    for (let row = 0; row < count; row++) sum += inputs[vector * count + row]!
+    sums[vector] = sum
+  }
+  return sums
+}

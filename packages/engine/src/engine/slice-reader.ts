@@ -1,0 +1,132 @@
+import type { ComputeBackendV1, DeviceModelV1, RandomSource, ReliabilityMiddlewareV1 } from '@cimkit/core'
+import type { CellLevels } from '../array/cell-levels.js'
+import { solveCrossbar } from '../array/ir-drop-solver.js'
+import type { PhysicalArray, ProgrammedBlock } from '../array/programmed-block.js'
+import { cellColumn, referenceColumn } from '../array/programmed-block.js'
+import type { SliceMatrices } from '../array/slice-matrices.js'
+import { conductancesAt } from '../array/slice-matrices.js'
+import type { ArrayLayout } from '../mapping/array-layout.js'
+import type { WeightEncoding } from '../mapping/weight-encoding.js'
+import type { ActivityCounter } from './activity-counter.js'
+
+/** What reading one slice of one block needs. @since 0.1.0 */
+export interface SliceReadContext {
+  readonly backend: ComputeBackendV1
+  readonly device: DeviceModelV1
+  readonly layout: ArrayLayout
+  readonly encoding: WeightEncoding
+  readonly levels: CellLevels
+  readonly middleware: readonly ReliabilityMiddlewareV1[]
+  readonly counter: ActivityCounter
+  readonly wireResistanceOhm: number
+  readonly irDropRelativeTolerance: number
+}
+
+/** One slice read: block, slice, its matrices, and the time since programming. @since 0.1.0 */
+export interface SliceRead {
+  readonly block: ProgrammedBlock
+  readonly slice: number
+  readonly matrices: SliceMatrices
+  readonly timeS: number | undefined
+  readonly random: RandomSource
+}
+
+/**
+ * The analog part of one slice read: drive planes (m × block rows) → column values (m × outputs)
+ * in digit units, through the middleware's `wrapMvm` chain (first = outermost).
+ * @since 0.1.0
+ */
+export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number): Float32Array {
+  const layers = context.middleware.filter((technique) => technique.wrapMvm !== undefined)
+  const { rowCount, outputCount } = read.block
+  const readAt = (depth: number, drive: Float32Array): Float32Array => {
+    if (depth === layers.length) return rawRead(context, read, drive, vectors, read.random.stream('read'))
+    return layers[depth]!.wrapMvm!({
+      inputs: drive,
+      batch: vectors,
+      rows: rowCount,
+      columns: outputCount,
+      doMvm: (inner) => readAt(depth + 1, inner),
+      timeS: read.timeS ?? 0,
+      random: read.random.stream('middleware', depth),
+      record: context.counter.add,
+    })
+  }
+  return readAt(0, inputs)
+}
+
+function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): Float32Array {
+  const { rowCount, outputCount } = read.block
+  const { matrices } = read
+  const out = context.wireResistanceOhm > 0 ? irDropRead(context, read, inputs, vectors) : new Float32Array(vectors * outputCount)
+  if (context.wireResistanceOhm === 0) context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
+  if (matrices.noiseVariance !== null) addReadNoise(context, matrices, inputs, vectors, rowCount, outputCount, out, random)
+  return out
+}
+
+/**
+ * Per-read noise, drawn output-referred. Proof that this is exact: a read gives
+ * y_j = Σ_i x_i (G_ij + n_ij) with n_ij ~ N(0, σ_ij²) independent over cells and reads. Given x,
+ * y_j − Σ_i x_i G_ij = Σ_i x_i n_ij is a sum of independent zero-mean Gaussians, hence Gaussian
+ * with variance Σ_i x_i² σ_ij² (a GEMM of squared drives with squared stds), and the sums of
+ * different columns or reads share no n_ij, so they are independent. Drawing one N(0, 1) per
+ * output and scaling by the standard deviation has exactly the distribution of per-cell draws.
+ * The reference column's noise is one draw per read shared by every column (it is subtracted from
+ * all of them), so it is drawn once per read and subtracted, keeping that correlation.
+ * NOTE: with wire resistance, the noise is added output-referred on top of the nodal solution
+ * (first order in σ, ignoring the wire network's small attenuation of each cell's noise current).
+ */
+function addReadNoise(
+  context: SliceReadContext,
+  matrices: SliceMatrices,
+  inputs: Float32Array,
+  vectors: number,
+  rowCount: number,
+  outputCount: number,
+  out: Float32Array,
+  random: RandomSource,
+): void {
+  const squared = new Float32Array(inputs.length)
+  for (let index = 0; index < inputs.length; index++) squared[index] = inputs[index]! * inputs[index]!
+  const variance = new Float32Array(vectors * outputCount)
+  context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: squared, b: matrices.noiseVariance!, c: variance })
+  const normals = new Float32Array(variance.length)
+  random.fillNormal(normals)
+  for (let index = 0; index < out.length; index++) out[index]! += Math.sqrt(Math.max(0, variance[index]!)) * normals[index]!
+  const referenceVariance = matrices.referenceNoiseVariance
+  if (referenceVariance === null) return
+  for (let vector = 0; vector < vectors; vector++) {
+    let sum = 0
+    for (let row = 0; row < rowCount; row++) sum += squared[vector * rowCount + row]! * referenceVariance[row]!
+    const common = Math.sqrt(sum) * random.nextNormal()
+    for (let output = 0; output < outputCount; output++) out[vector * outputCount + output]! -= common
+  }
+}
+
+/** Column values from a nodal solve of the physical array holding the slice. */
+function irDropRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number): Float32Array {
+  const { layout, encoding, levels, device } = context
+  const { block, slice } = read
+  const array = block.arrays.find((candidate) => slice >= candidate.firstSlice && slice < candidate.firstSlice + candidate.sliceCount)!
+  const localSlice = slice - array.firstSlice
+  const readVoltageV = device.cost.readVoltageV
+  const conductanceS = conductancesAt(array, device, read.timeS)
+  const out = new Float32Array(vectors * block.outputCount)
+  const drive = new Float64Array(block.rowCount)
+  const scale = 1 / (readVoltageV * levels.stepS)
+  for (let vector = 0; vector < vectors; vector++) {
+    for (let row = 0; row < block.rowCount; row++) drive[row] = inputs[vector * block.rowCount + row]! * readVoltageV
+    const currents = solveArray(context, array, conductanceS, block.rowCount, drive)
+    const reference = encoding.referenceColumn ? currents[referenceColumn(layout, block.outputCount, localSlice)]! : 0
+    for (let output = 0; output < block.outputCount; output++) {
+      const positive = currents[cellColumn(layout, encoding, output, localSlice, false)]!
+      const negative = encoding.pair ? currents[cellColumn(layout, encoding, output, localSlice, true)]! : 0
+      out[vector * block.outputCount + output] = (positive - negative - reference) * scale
+    }
+  }
+  return out
+}
+
+function solveArray(context: SliceReadContext, array: PhysicalArray, conductanceS: Float32Array, rows: number, drive: Float64Array): Float64Array {
+  return solveCrossbar(conductanceS, rows, array.usedColumns, drive, context.wireResistanceOhm, context.irDropRelativeTolerance).columnCurrentsA
+}

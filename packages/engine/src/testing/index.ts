@@ -1,0 +1,11 @@
+// @cimkit/engine/testing: small, honest test doubles (not device or peripheral models).
+export { BitSerialEncoder } from './bit-serial-encoder.js'
+export type { BitSerialEncoderOptions } from './bit-serial-encoder.js'
+export { DacEncoder } from './dac-encoder.js'
+export { IdealLevelsDevice } from './ideal-levels-device.js'
+export type { IdealLevelsDeviceOptions } from './ideal-levels-device.js'
+export { testDoubleCost } from './test-cost.js'
+export { UniformAdc } from './uniform-adc.js'
+export type { UniformAdcOptions } from './uniform-adc.js'
+export { integerProblem } from './exact-problem.js'
+export type { IntegerProblem } from './exact-problem.js'

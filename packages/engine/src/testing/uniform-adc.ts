@@ -1,0 +1,69 @@
+import type { ConversionRangeV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import { InvalidArgumentError } from '@cimkit/core'
+import { testDoubleCost } from './test-cost.js'
+
+/** Options of the {@link UniformAdc} test double. @since 0.1.0 */
+export interface UniformAdcOptions {
+  readonly bits: number
+  /** Per-column input-referred offset std, LSB (drawn once per converter instance and column). */
+  readonly offsetStdLsb?: number
+  /** Per-conversion noise std, LSB. */
+  readonly noiseStdLsb?: number
+  readonly type?: string
+  /** Stream the static per-column offsets are drawn from (once per instance), required with offsetStdLsb. */
+  readonly mismatchRandom?: RandomSource
+}
+
+/**
+ * An ideal uniform ADC test double: 2^bits codes spread evenly over the range (step =
+ * (max − min)/(2^bits − 1)), clip, round half away from the range minimum, map the code back to the
+ * value. With bits = 1 it is a sense amplifier whose threshold is the middle of the range. Optional
+ * static per-column offset (drawn once per instance from `mismatchRandom`, like a device's
+ * mismatch at manufacture) and per-conversion Gaussian noise (from the `random` of each call).
+ * @since 0.1.0
+ */
+export class UniformAdc implements OutputConverterV1 {
+  readonly specificationVersion = 'v1' as const
+  readonly type: string
+  readonly bits: number
+  readonly cost = testDoubleCost('adc-test-double', 'convert')
+  private offsetsLsb = new Float64Array(0)
+
+  constructor(private readonly options: UniformAdcOptions) {
+    if (!Number.isInteger(options.bits) || options.bits < 1) throw new InvalidArgumentError('bits', `got ${options.bits}`)
+    this.bits = options.bits
+    this.type = options.type ?? 'uniform-adc'
+  }
+
+  convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
+    const maxCode = 2 ** this.bits - 1
+    const step = (range.max - range.min) / maxCode
+    const offsetsLsb = this.columnOffsetsLsb(columns)
+    const noiseStd = (this.options.noiseStdLsb ?? 0) * step
+    for (let index = 0; index < values.length; index++) {
+      let value = values[index]! + offsetsLsb[index % columns]! * step
+      if (noiseStd > 0) value += noiseStd * random.nextNormal()
+      const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.round((value - range.min) / step))) : 0
+      out[index] = range.min + code * step
+    }
+  }
+
+  private columnOffsetsLsb(columns: number): Float64Array {
+    const offsetStd = this.options.offsetStdLsb ?? 0
+    if (this.offsetsLsb.length < columns) {
+      const offsets = new Float64Array(columns)
+      offsets.set(this.offsetsLsb)
+      if (offsetStd > 0) {
+        if (this.options.mismatchRandom === undefined) throw new InvalidArgumentError('mismatchRandom', 'needed with offsetStdLsb')
+        for (let column = this.offsetsLsb.length; column < columns; column++) offsets[column] = offsetStd * this.options.mismatchRandom.nextNormal()
+      }
+      this.offsetsLsb = offsets
+    }
+    return this.offsetsLsb
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { mismatchRandom: _unused, ...options } = this.options
+    return { type: this.type, ...options }
+  }
+}
