@@ -1,0 +1,149 @@
+// N-API entry points (plain C Node-API, ABI-stable across Node versions; no node-addon-api
+// dependency). The JavaScript wrapper (src/native/native-backend.ts) validates shapes first;
+// these functions re-check buffer sizes so a wrong call throws instead of corrupting memory.
+#include <node_api.h>
+
+#include <cstdint>
+#include <thread>
+
+#include "elementwise.h"
+#include "gemm.h"
+#include "kernel-spec.h"
+#include "thread-pool.h"
+
+namespace {
+
+using cimkit::Isa;
+
+bool fail(napi_env env, const char* message) {
+  napi_throw_error(env, "ERR_CIMKIT_NATIVE", message);
+  return false;
+}
+
+bool get_typed_array(napi_env env, napi_value value, napi_typedarray_type expected, void** data, std::size_t* length) {
+  bool is_typed_array = false;
+  napi_is_typedarray(env, value, &is_typed_array);
+  if (!is_typed_array) return fail(env, "expected a typed array");
+  napi_typedarray_type type;
+  napi_value buffer;
+  std::size_t offset;
+  napi_get_typedarray_info(env, value, &type, length, data, &buffer, &offset);
+  if (type != expected) return fail(env, expected == napi_float32_array ? "expected a Float32Array" : "expected an Int32Array");
+  return true;
+}
+
+bool get_int(napi_env env, napi_value value, int* out) {
+  if (napi_get_value_int32(env, value, out) != napi_ok || *out < 0) return fail(env, "expected a non-negative integer");
+  return true;
+}
+
+bool get_double(napi_env env, napi_value value, double* out) {
+  if (napi_get_value_double(env, value, out) != napi_ok) return fail(env, "expected a number");
+  return true;
+}
+
+bool get_bool(napi_env env, napi_value value, bool* out) {
+  if (napi_get_value_bool(env, value, out) != napi_ok) return fail(env, "expected a boolean");
+  return true;
+}
+
+// gemm(a, b, c, m, n, k, alpha, beta, transposeA, transposeB, isa, threads)
+napi_value Gemm(napi_env env, napi_callback_info info) {
+  std::size_t argc = 12;
+  napi_value args[12];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 12) return fail(env, "gemm expects 12 arguments"), nullptr;
+  void *a, *b, *c;
+  std::size_t a_length, b_length, c_length;
+  int m, n, k, isa, threads;
+  double alpha, beta;
+  bool transpose_a, transpose_b;
+  if (!get_typed_array(env, args[0], napi_float32_array, &a, &a_length) || !get_typed_array(env, args[1], napi_float32_array, &b, &b_length) ||
+      !get_typed_array(env, args[2], napi_float32_array, &c, &c_length) || !get_int(env, args[3], &m) || !get_int(env, args[4], &n) ||
+      !get_int(env, args[5], &k) || !get_double(env, args[6], &alpha) || !get_double(env, args[7], &beta) ||
+      !get_bool(env, args[8], &transpose_a) || !get_bool(env, args[9], &transpose_b) || !get_int(env, args[10], &isa) ||
+      !get_int(env, args[11], &threads)) {
+    return nullptr;
+  }
+  const auto mm = static_cast<std::size_t>(m), nn = static_cast<std::size_t>(n), kk = static_cast<std::size_t>(k);
+  if (a_length < mm * kk || b_length < kk * nn || c_length < mm * nn) return fail(env, "gemm: buffers too small for the shape"), nullptr;
+  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "gemm: instruction set not supported here"), nullptr;
+  const cimkit::MatrixView view_a = transpose_a ? cimkit::MatrixView{static_cast<float*>(a), 1, m} : cimkit::MatrixView{static_cast<float*>(a), k, 1};
+  const cimkit::MatrixView view_b = transpose_b ? cimkit::MatrixView{static_cast<float*>(b), 1, k} : cimkit::MatrixView{static_cast<float*>(b), n, 1};
+  cimkit::gemm(cimkit::kernel_spec(static_cast<Isa>(isa)), m, n, k, static_cast<float>(alpha), view_a, view_b, static_cast<float>(beta),
+               static_cast<float*>(c), n, threads < 1 ? 1 : threads);
+  return nullptr;
+}
+
+// quantize(values, out, step, min, max)
+napi_value Quantize(napi_env env, napi_callback_info info) {
+  std::size_t argc = 5;
+  napi_value args[5];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 5) return fail(env, "quantize expects 5 arguments"), nullptr;
+  void *values, *out;
+  std::size_t values_length, out_length;
+  double step, min, max;
+  if (!get_typed_array(env, args[0], napi_float32_array, &values, &values_length) ||
+      !get_typed_array(env, args[1], napi_float32_array, &out, &out_length) || !get_double(env, args[2], &step) ||
+      !get_double(env, args[3], &min) || !get_double(env, args[4], &max)) {
+    return nullptr;
+  }
+  cimkit::quantize(static_cast<float*>(values), static_cast<float*>(out), values_length < out_length ? values_length : out_length, step, min, max);
+  return nullptr;
+}
+
+// im2col(input, out, geometry: Int32Array(14)); buffer sizes are re-checked against the geometry.
+napi_value Im2col(napi_env env, napi_callback_info info) {
+  std::size_t argc = 3;
+  napi_value args[3];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 3) return fail(env, "im2col expects 3 arguments"), nullptr;
+  void *input, *out, *geometry;
+  std::size_t input_length, out_length, geometry_length;
+  if (!get_typed_array(env, args[0], napi_float32_array, &input, &input_length) ||
+      !get_typed_array(env, args[1], napi_float32_array, &out, &out_length) ||
+      !get_typed_array(env, args[2], napi_int32_array, &geometry, &geometry_length)) {
+    return nullptr;
+  }
+  const auto* g = static_cast<const std::int32_t*>(geometry);
+  if (geometry_length != 14) return fail(env, "im2col: geometry needs 14 values"), nullptr;
+  for (std::size_t index = 0; index < 14; ++index) {
+    if (g[index] < 0) return fail(env, "im2col: negative geometry"), nullptr;
+  }
+  const std::size_t needed_input = static_cast<std::size_t>(g[0]) * g[1] * g[2] * g[3];
+  const std::size_t needed_output = static_cast<std::size_t>(g[1]) * g[4] * g[5] * g[0] * g[12] * g[13];
+  if (input_length < needed_input || out_length < needed_output) return fail(env, "im2col: buffers too small for the geometry"), nullptr;
+  cimkit::im2col(static_cast<const float*>(input), static_cast<float*>(out), g);
+  return nullptr;
+}
+
+// cpuInfo() -> { isas: ['avx512' | 'avx2' | 'scalar' supported here, best first], threads }
+napi_value CpuInfo(napi_env env, napi_callback_info) {
+  napi_value result, isas, name, threads;
+  napi_create_object(env, &result);
+  napi_create_array(env, &isas);
+  uint32_t count = 0;
+  for (int isa = 2; isa >= 0; --isa) {
+    if (!cimkit::isa_supported(static_cast<Isa>(isa))) continue;
+    napi_create_string_utf8(env, cimkit::kernel_spec(static_cast<Isa>(isa)).name, NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, isas, count++, name);
+  }
+  napi_set_named_property(env, result, "isas", isas);
+  napi_create_int32(env, cimkit::shared_thread_pool().capacity(), &threads);
+  napi_set_named_property(env, result, "threads", threads);
+  return result;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  const napi_property_descriptor properties[] = {
+      {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"quantize", nullptr, Quantize, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"cpuInfo", nullptr, CpuInfo, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);
+  return exports;
+}

@@ -1,0 +1,113 @@
+import type { ComputeBackendV1 } from '@cimkit/core'
+import { createRandomSource } from '@cimkit/core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { referenceBackend } from '../reference/reference-backend.js'
+import { gemmCasesForShape, gemmShapes, im2colCases, quantizeCases } from './backend-test-cases.js'
+import { checkGemmAgainstOracle } from './gemm-oracle-check.js'
+
+/** @since 0.1.0 */
+export interface BackendConformanceOptions {
+  /** The backend whose results are the truth (default: the TypeScript reference). */
+  readonly oracle?: ComputeBackendV1
+}
+
+/** True when both are NaN or they are the same number (+0 and −0 differ). */
+function sameValue(actual: number, expected: number): boolean {
+  return Object.is(actual, expected) || (Number.isNaN(actual) && Number.isNaN(expected))
+}
+
+function firstDifference(actual: Float32Array, expected: Float32Array): string | null {
+  if (actual.length !== expected.length) return `length ${actual.length} vs ${expected.length}`
+  for (let index = 0; index < expected.length; index++) {
+    if (!sameValue(actual[index]!, expected[index]!)) return `element ${index}: ${actual[index]} vs ${expected[index]}`
+  }
+  return null
+}
+
+/**
+ * The kernel suite every compute backend runs against itself (tfjs-style, STYLE.md R32), with the
+ * reference backend as the oracle: GEMM within the float32 error bound for every transpose,
+ * α/β and blocking edge (`gemmCases`), im2col and quantize bit-identical, argument checks.
+ * `createBackend` runs in `beforeAll`, so a backend that cannot load fails its tests, not the file.
+ * @example describeBackendConformance('wasm-simd', () => createWasmBackend())
+ * @since 0.1.0
+ */
+export function describeBackendConformance(label: string, createBackend: () => ComputeBackendV1, options: BackendConformanceOptions = {}): void {
+  const oracle = options.oracle ?? referenceBackend
+  describe(`compute backend conformance: ${label}`, () => {
+    let backend: ComputeBackendV1
+    beforeAll(() => {
+      backend = createBackend()
+    })
+
+    it('declares spec v1 and a name', () => {
+      expect(backend.specificationVersion).toBe('v1')
+      expect(backend.name).toMatch(/^[a-z0-9][a-z0-9-]*$/)
+    })
+
+    for (const [m, n, k] of gemmShapes) {
+      it(`gemm ${m}×${k} · ${k}×${n} equals the oracle within the float32 error bound, every transpose and α/β`, () => {
+        const problems: string[] = []
+        for (const testCase of gemmCasesForShape(m, n, k)) {
+          const problem = checkGemmAgainstOracle(backend, oracle, testCase)
+          if (problem !== null) problems.push(`${JSON.stringify(testCase)}: ${problem}`)
+        }
+        expect(problems.slice(0, 5)).toEqual([])
+      })
+    }
+
+    it('gemm is deterministic: the same call twice gives identical bits', () => {
+      const [m, n, k] = [300, 70, 200]
+      const random = createRandomSource(3)
+      const a = new Float32Array(m * k)
+      const b = new Float32Array(k * n)
+      random.fillNormal(a)
+      random.fillNormal(b)
+      const first = new Float32Array(m * n)
+      const second = new Float32Array(m * n)
+      backend.gemm({ m, n, k, a, b, c: first })
+      backend.gemm({ m, n, k, a, b, c: second })
+      expect(firstDifference(second, first)).toBeNull()
+    })
+
+    it('gemm rejects buffers smaller than the shape and non-integer sizes', () => {
+      expect(() => backend.gemm({ m: 2, n: 2, k: 2, a: new Float32Array(3), b: new Float32Array(4), c: new Float32Array(4) })).toThrow(/too small/)
+      expect(() => backend.gemm({ m: 2, n: 2, k: 2, a: new Float32Array(4), b: new Float32Array(4), c: new Float32Array(3) })).toThrow(/too small/)
+      expect(() => backend.gemm({ m: 1.5, n: 1, k: 1, a: new Float32Array(4), b: new Float32Array(4), c: new Float32Array(4) })).toThrow()
+    })
+
+    it('im2col is bit-identical to the oracle (strides, dilation, asymmetric and oversized padding), also after a larger call', () => {
+      const random = createRandomSource(5)
+      for (const geometry of im2colCases) {
+        const input = new Float32Array(geometry.batch * geometry.channels * geometry.height * geometry.width)
+        random.fillNormal(input)
+        const problem = firstDifference(backend.im2col({ ...geometry, input }), oracle.im2col({ ...geometry, input }))
+        expect(problem, JSON.stringify(geometry)).toBeNull()
+      }
+    })
+
+    for (const { label: caseLabel, values, step, min, max } of quantizeCases) {
+      it(`quantize is bit-identical to the oracle: ${caseLabel}`, () => {
+        const input = Float32Array.from(values)
+        const expected = new Float32Array(input.length)
+        oracle.quantize(input, step, min, max, expected)
+        const actual = new Float32Array(input.length)
+        backend.quantize(input, step, min, max, actual)
+        expect(firstDifference(actual, expected)).toBeNull()
+      })
+    }
+
+    it('quantize is bit-identical on 20 000 normal values for several steps, and in place', () => {
+      const random = createRandomSource(11)
+      const values = new Float32Array(20_000)
+      random.fillNormal(values)
+      for (const [step, limit] of [[0.1, 2], [0.37, 3], [1 / 64, 1], [2, 100]] as const) {
+        const expected = new Float32Array(values.length)
+        oracle.quantize(values, step, -limit, limit, expected)
+        const inPlace = values.slice()
+        backend.quantize(inPlace, step, -limit, limit, inPlace)
+        expect(firstDifference(inPlace, expected), `step ${step}`).toBeNull()
+      }
+    })
+  })
+}
