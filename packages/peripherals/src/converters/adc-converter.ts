@@ -1,0 +1,113 @@
+import type { ComponentCostModelV1, ConversionRangeV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import { InvalidArgumentError } from '@cimkit/core'
+import { codeOfFraction, quantizationLevels } from './quantization-levels.js'
+import type { QuantizationLevels } from './quantization-levels.js'
+import { ScratchBuffer } from './scratch-buffer.js'
+
+/** The behavioural parameters of an ADC. @since 0.1.0 */
+export interface AdcBehaviour {
+  readonly bits: number
+  readonly offsetStdLsb: number
+  readonly noiseStdLsb: number
+  readonly references?: readonly number[] | undefined
+  /** Flash only: static σ of each comparator's own threshold, LSB (thermometer decoding). */
+  readonly comparatorMismatchStdLsb?: number | undefined
+}
+
+/**
+ * An ADC in the loop: maps each value's position in `range` to a code and back to the value at that
+ * code's level, with clipping, a static offset per column (converter instance), per-conversion
+ * noise and, for a flash ADC, a static mismatch per comparator decoded by counting the comparators
+ * that fire (bubble-tolerant thermometer decoding).
+ *
+ * Static draws come from `random.stream('mismatch')`, so an engine that passes each array's own
+ * stream on every call sees frozen per-column offsets; noise is drawn from `random` itself.
+ * @since 0.1.0
+ */
+export class AdcConverter implements OutputConverterV1 {
+  readonly specificationVersion = 'v1' as const
+  readonly bits: number
+  private readonly quantization: QuantizationLevels
+  private readonly noise = new ScratchBuffer()
+  private readonly offsets = new ScratchBuffer()
+  private readonly mismatch = new ScratchBuffer()
+
+  constructor(
+    readonly type: string,
+    private readonly behaviour: AdcBehaviour,
+    readonly cost: ComponentCostModelV1,
+    private readonly options: Readonly<Record<string, unknown>>,
+  ) {
+    this.bits = behaviour.bits
+    this.quantization = quantizationLevels(behaviour.bits, behaviour.references)
+  }
+
+  convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
+    if (!(range.max > range.min)) throw new InvalidArgumentError('range', `max must exceed min, got [${range.min}, ${range.max}]`)
+    if (values.length % columns !== 0 || out.length < values.length) {
+      throw new InvalidArgumentError('values', `length ${values.length} is not a multiple of ${columns} columns, or out is too short`)
+    }
+    const { offsetStdLsb, noiseStdLsb } = this.behaviour
+    const mismatchStdLsb = this.behaviour.comparatorMismatchStdLsb ?? 0
+    const steps = 2 ** this.bits - 1
+    const span = range.max - range.min
+    const min = range.min
+    const columnOffsets = this.offsets.take(columns)
+    if (offsetStdLsb > 0) random.stream('mismatch', 'offset').fillNormal(columnOffsets, 0, offsetStdLsb)
+    else columnOffsets.fill(0)
+    const noise = noiseStdLsb > 0 ? this.noise.take(values.length) : null
+    if (noise !== null) random.fillNormal(noise, 0, noiseStdLsb)
+    if (mismatchStdLsb > 0) {
+      this.convertThermometer(values, columns, range, random, out, columnOffsets, noise, mismatchStdLsb)
+      return
+    }
+    const { uniform, levels } = this.quantization
+    for (let index = 0; index < values.length; index++) {
+      const perturbationLsb = columnOffsets[index % columns]! + (noise === null ? 0 : noise[index]!)
+      const fraction = (values[index]! - min) / span + perturbationLsb / steps
+      let code: number
+      if (uniform) {
+        code = Math.round(fraction * steps)
+        code = code < 0 ? 0 : code > steps ? steps : code
+        out[index] = min + (code / steps) * span
+      } else {
+        code = codeOfFraction(this.quantization, fraction)
+        out[index] = min + levels[code]! * span
+      }
+    }
+  }
+
+  /** Flash with per-comparator thresholds: code = number of comparators whose input exceeds their threshold. */
+  private convertThermometer(
+    values: Float32Array,
+    columns: number,
+    range: ConversionRangeV1,
+    random: RandomSource,
+    out: Float32Array,
+    columnOffsets: Float32Array,
+    noise: Float32Array | null,
+    mismatchStdLsb: number,
+  ): void {
+    const { thresholds, levels } = this.quantization
+    const comparators = thresholds.length
+    const steps = comparators
+    const mismatch = this.mismatch.take(columns * comparators)
+    random.stream('mismatch', 'comparators').fillNormal(mismatch, 0, mismatchStdLsb)
+    const span = range.max - range.min
+    for (let index = 0; index < values.length; index++) {
+      const column = index % columns
+      const perturbationLsb = columnOffsets[column]! + (noise === null ? 0 : noise[index]!)
+      const fraction = (values[index]! - range.min) / span + perturbationLsb / steps
+      let code = 0
+      const base = column * comparators
+      for (let comparator = 0; comparator < comparators; comparator++) {
+        if (fraction >= thresholds[comparator]! + mismatch[base + comparator]! / steps) code++
+      }
+      out[index] = range.min + levels[code]! * span
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { type: this.type, ...this.options }
+  }
+}

@@ -1,0 +1,15 @@
+import type { EncodedInputV1 } from '@cimkit/core'
+
+/** Allocates an `EncodedInputV1` with `cycles` planes of `length` values. @since 0.1.0 */
+export function allocatePlanes(cycles: number, length: number, planeWeights: readonly number[]): EncodedInputV1 {
+  return { planes: new Float32Array(cycles * length), cycles, planeWeights: Float64Array.from(planeWeights) }
+}
+
+/**
+ * Integer code of a normalised input on a grid of `scale` codes per unit, clamped to [low, high].
+ * `Math.round` breaks ties upward, so the result is deterministic.
+ */
+export function codeOf(value: number, scale: number, low: number, high: number): number {
+  const code = Math.round(value * scale)
+  return code < low ? low : code > high ? high : code
+}
