@@ -1,3 +1,9 @@
+import { definePlugin } from '@cimkit/core'
+import type { CimkitPluginV1 } from '@cimkit/core'
+import { VERSION } from './version.js'
+import { MatrixWorkload } from './workload/matrix-workload.js'
+import { matrixWorkloadOptionsSchema } from './workload/matrix-workload-options.js'
+
 export { cellLevels } from './array/cell-levels.js'
 export type { CellLevels } from './array/cell-levels.js'
 export { solveCrossbar } from './array/ir-drop-solver.js'
@@ -20,3 +26,29 @@ export type { RequiredAdcBitsInput } from './mapping/required-adc-bits.js'
 export { WEIGHT_MAPPINGS, weightEncoding } from './mapping/weight-encoding.js'
 export type { WeightEncoding, WeightMappingName } from './mapping/weight-encoding.js'
 export { VERSION } from './version.js'
+export { MatrixWorkload } from './workload/matrix-workload.js'
+export type { MvmErrorReport } from './workload/matrix-workload.js'
+export { matrixWorkloadOptionsSchema } from './workload/matrix-workload-options.js'
+export type { MatrixWorkloadOptions, ResolvedMatrixWorkloadOptions } from './workload/matrix-workload-options.js'
+export { exactProduct, relativeError } from './workload/relative-error.js'
+
+/**
+ * The engine's workloads as a plugin: `workload: { type: matrix, ... }` (a random matrix and
+ * vector batches; the report's `mvm.relativeError`).
+ * @since 0.1.0
+ */
+export function createEngineWorkloadsPlugin(): CimkitPluginV1 {
+  return definePlugin({
+    meta: { name: '@cimkit/engine', version: VERSION },
+    specificationVersion: 'v1',
+    register(registrar) {
+      registrar.workload('matrix', {
+        description: 'Random N×M matrix and vector batches; reports the relative MVM error against float (CrossSim benchmark workload)',
+        optionsSchema: matrixWorkloadOptionsSchema,
+        create: (options) => new MatrixWorkload(options),
+      })
+    },
+  })
+}
+
+export default createEngineWorkloadsPlugin()
