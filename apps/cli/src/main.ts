@@ -56,7 +56,8 @@ cli
   .option('--csv <file>', 'Also export the results as CSV')
   .option('--pareto <x,y>', 'Write a Pareto plot of two metrics, e.g. accuracy.top1,ppa.topsPerW')
   .option('--report <file>', 'Where the Pareto plot goes (default: beside the results)')
-  .action(async (sweep: string, flags: { resume?: boolean; workers?: string; csv?: string; pareto?: string; report?: string }) => {
+  .option('--queue <redis-url>', 'Distribute the points through a Redis-backed queue to `cimkit worker` processes')
+  .action(async (sweep: string, flags: { resume?: boolean; workers?: string; csv?: string; pareto?: string; report?: string; queue?: string }) => {
     const { sweepCommand } = await import('./commands/sweep-command.js')
     const { parseWorkers } = await import('./parse-flags.js')
     await sweepCommand(sweep, {
@@ -65,7 +66,18 @@ cli
       ...(flags.csv === undefined ? {} : { csv: String(flags.csv) }),
       ...(flags.pareto === undefined ? {} : { pareto: String(flags.pareto) }),
       ...(flags.report === undefined ? {} : { report: String(flags.report) }),
+      ...(flags.queue === undefined ? {} : { queue: String(flags.queue) }),
     })
+  })
+
+cli
+  .command('worker', 'Execute sweep points from a Redis-backed queue until stopped')
+  .option('--queue <redis-url>', 'Redis URL, e.g. redis://127.0.0.1:6379')
+  .option('--concurrency <n>', 'Points computed at once (default 1)')
+  .option('--stall-timeout <s>', 'Seconds after which a silent worker\'s job is retried elsewhere (default 30)')
+  .action(async (flags: { queue?: string; concurrency?: string; stallTimeout?: string }) => {
+    const { workerCommand } = await import('./commands/worker-command.js')
+    await workerCommand(flags)
   })
 
 cli.help()

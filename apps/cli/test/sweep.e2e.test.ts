@@ -1,40 +1,19 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliPath, spawnCli } from './spawn-cli.js'
+import { lineCount, sweepYaml, writeSweepFixture } from './sweep-fixture.js'
 
-const template = fileURLToPath(new URL('../../../examples/plugin-template/', import.meta.url))
 let directory: string
-
-// A sweep over the template device's programming error and level count: 24 points, each a full
-// run (compose, validate, program the device's conductance histogram).
-const sweepYaml = (results: string): string => `base: ./base.yaml
-mode: grid
-parameters:
-  - { key: device.programmingErrorStd, values: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06] }
-  - { key: device.levels, values: [2, 4, 8, 16] }
-results: ${results}
-`
 
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'cimkit-sweep-'))
-  cpSync(join(template, 'dist'), join(directory, 'plugin', 'dist'), { recursive: true })
-  cpSync(join(template, 'package.json'), join(directory, 'plugin', 'package.json'))
-  // The copied plugin resolves @cimkit/core from the template's own node_modules.
-  cpSync(join(template, 'node_modules'), join(directory, 'plugin', 'node_modules'), { recursive: true, dereference: false, verbatimSymlinks: true })
-  writeFileSync(join(directory, 'base.yaml'), 'plugins: [./plugin/dist/index.js]\ndevice: { type: linear-device }\nrun: { seed: 5, backend: reference }\n')
-  writeFileSync(join(directory, 'full.yaml'), sweepYaml('full.jsonl'))
-  writeFileSync(join(directory, 'killed.yaml'), sweepYaml('killed.jsonl'))
+  writeSweepFixture(directory, { 'full.yaml': 'full.jsonl', 'killed.yaml': 'killed.jsonl' })
 })
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
-
-function lineCount(path: string): number {
-  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean).length : 0
-}
 
 describe('cimkit sweep', () => {
   it('a sweep killed with SIGKILL and resumed writes exactly the file of an uninterrupted run', async () => {
@@ -70,7 +49,7 @@ describe('cimkit sweep', () => {
 
     const again = spawnCli(['sweep', join(directory, 'killed.yaml'), '--resume'])
     expect(again.stderr).toMatch(/24 points, 0 run now, 24 already done/)
-  })
+  }, 180_000)
 
   it('refuses to overwrite a results file without --resume, and a resume of a changed sweep', () => {
     expect(spawnCli(['sweep', join(directory, 'full.yaml')]).stderr).toMatch(/full\.jsonl exists: pass --resume/)

@@ -16,11 +16,14 @@ export interface SweepFlags {
   readonly csv?: string
   readonly pareto?: string
   readonly report?: string
+  /** Redis URL: distribute the points to `cimkit worker` processes instead of local threads. */
+  readonly queue?: string
 }
 
 /**
  * `cimkit sweep <sweep.yaml>`: runs every design point on local worker threads, appending results
- * to the JSONL file in point order; `--resume` continues an interrupted sweep without recomputing
+ * to the JSONL file in point order (or, with `--queue redis://…`, through a BullMQ queue served by
+ * `cimkit worker` processes); `--resume` continues an interrupted sweep without recomputing
  * what is done; `--csv` exports the results; `--pareto x,y --report FILE` writes the Pareto plot.
  * @since 0.1.0
  */
@@ -33,7 +36,11 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags): Promis
   const resultsPath = resolve(dirname(absolute), spec.results)
   const points = expandSweepPoints(spec)
   const logger = createStderrLogger()
-  const ran = await runSweep({ spec, points, baseConfig: readConfigFile(baseConfigPath), baseConfigPath, resultsPath, resume: flags.resume === true, ...(flags.workers === undefined ? {} : { workers: flags.workers }), logger })
+  const common = { spec, points, baseConfig: readConfigFile(baseConfigPath), baseConfigPath, resultsPath, resume: flags.resume === true, logger }
+  const ran =
+    flags.queue === undefined
+      ? await runSweep({ ...common, ...(flags.workers === undefined ? {} : { workers: flags.workers }) })
+      : await (await import('../sweep/queue/enqueue-sweep.js')).enqueueSweep({ ...common, redisUrl: flags.queue })
   const results = readSweepResults(resultsPath)
   const failed = results.filter((result) => result.error !== undefined).length
   process.stderr.write(`sweep: ${points.length} points, ${ran} run now, ${points.length - ran} already done; ${failed} failed; results in ${resultsPath}\n`)
