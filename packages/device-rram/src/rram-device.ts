@@ -54,7 +54,8 @@ export class RramDevice implements DeviceModelV1 {
     const p = this.parameters
     const count = targetsS.length
     const { minS, maxS } = p.rangeS
-    const targets = new Float32Array(count)
+    // Float64 so that a level's target equals the level exactly (a mixture's shift is then zero).
+    const targets = new Float64Array(count)
     const levels = new Int32Array(count).fill(-1)
     for (let index = 0; index < count; index++) {
       const target = Math.min(maxS, Math.max(minS, targetsS[index]!))

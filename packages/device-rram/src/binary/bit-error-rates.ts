@@ -73,9 +73,10 @@ export function simulateBitErrorRates(
   for (let bit = 0; bit < bits; bit++) {
     for (let side = 0; side < 2; side++) {
       const index = 2 * bit + side
-      const wantLow = targets[index] === lrsS
-      const readsLow = cells.conductanceS[index]! > referenceS
-      if (wantLow !== readsLow) singleErrors++
+      // Bit 0 puts the LRS (high conductance) first, bit 1 second.
+      const programmedLrs = (bit & 1) === side
+      const readsLrs = cells.conductanceS[index]! > referenceS
+      if (programmedLrs !== readsLrs) singleErrors++
     }
     // ln(R_first / R_second) = ln(G_second / G_first); bit 0 stores the LRS first, so it should be < 0.
     const first = Math.max(cells.conductanceS[2 * bit]!, Number.MIN_VALUE)

@@ -57,7 +57,7 @@ export class LevelSampler {
    * Fills `out[i]` with a programmed conductance for `targets[i]`, whose level index is `levels[i]`
    * (−1 for an analog device). Draws from `random` only.
    */
-  sample(targets: Float32Array, levels: Int32Array, levelMeansS: readonly number[] | null, random: RandomSource, out: Float32Array): void {
+  sample(targets: Float64Array, levels: Int32Array, levelMeansS: readonly number[] | null, random: RandomSource, out: Float32Array): void {
     const error = this.error
     const count = targets.length
     if (error.kind === 'gaussian' || error.kind === 'lognormal') {

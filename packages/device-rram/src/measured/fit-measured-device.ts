@@ -11,7 +11,7 @@ export interface FitMeasuredDeviceOptions {
   readonly levels: number
   /** `gaussian-mixture` fits each level by EM; `empirical` keeps the samples and resamples them. */
   readonly method: 'gaussian-mixture' | 'empirical'
-  /** Components per level; absent = the K in 1..4 with the lowest BIC (at most N/10 components). */
+  /** Components per level; absent = K = 1, 2, … up to 4 (and N/10) while the BIC keeps falling. */
   readonly components?: number
   /** Recorded in the description, e.g. the CSV's file name. */
   readonly source?: string
@@ -21,9 +21,11 @@ function bestMixture(samples: Float64Array, components: number | undefined): Gau
   if (components !== undefined) return fitGaussianMixture(samples, components)
   const largest = Math.max(1, Math.min(4, Math.floor(samples.length / 10)))
   let best = fitGaussianMixture(samples, 1)
+  // Greedy: stop at the first K whose BIC does not improve on K − 1.
   for (let k = 2; k <= largest; k++) {
     const candidate = fitGaussianMixture(samples, k)
-    if (candidate.bic < best.bic) best = candidate
+    if (candidate.bic >= best.bic) break
+    best = candidate
   }
   return best
 }
