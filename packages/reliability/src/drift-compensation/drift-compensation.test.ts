@@ -1,0 +1,109 @@
+import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
+import { describeMiddlewareConformance } from '@cimkit/core/testing'
+import { describe, expect, it } from 'vitest'
+import { ActionCounter } from '../testing/action-counter.js'
+import { DriftingTestDevice } from '../testing/drifting-test-device.js'
+import { mvmThroughChain, programThroughChain } from '../testing/middleware-chain.js'
+import { TestCrossbar } from '../testing/test-crossbar.js'
+import { createDriftCompensation } from './drift-compensation.js'
+import type { DriftCompensationOptions } from './drift-compensation-options.js'
+
+const rows = 64
+const columns = 32
+const batch = 16
+const maxS = 25e-6
+const device = new DriftingTestDevice({ minS: 0.5e-6, maxS, driftModel: 'state-dependent' })
+const TIMES_S = { '1 s': 1, '1 h': 3600, '1 day': 86400, '30 days': 2.592e6, '1 year': 3.1536e7 }
+
+/** Column j's targets span a different part of the range, so columns drift differently (ν depends on G). */
+function targets(seed: number): Float32Array {
+  const random = createRandomSource(seed)
+  const out = new Float32Array(rows * columns)
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const top = maxS * (0.05 + (0.95 * column) / (columns - 1))
+      out[row * columns + column] = 0.5e-6 + (top - 0.5e-6) * random.nextUniform()
+    }
+  }
+  return out
+}
+
+function setup(options: DriftCompensationOptions | null) {
+  const cells = programThroughChain([], device, targets(1), { rows, columns }, createRandomSource(2), () => {})
+  const crossbar = new TestCrossbar(device, cells, rows, columns, createRandomSource(3))
+  const inputs = new Float32Array(batch * rows)
+  createRandomSource(4).fillUniform(inputs, 0, 1)
+  const middleware = options === null ? [] : [createDriftCompensation(options)]
+  const counter = new ActionCounter()
+  const read = (timeS: number) => mvmThroughChain(middleware, crossbar, inputs, batch, { timeS, random: createRandomSource(5), record: counter.record, arrayId: 'a' })
+  return { read, counter, middleware }
+}
+
+function relativeError(actual: Float32Array, expected: Float32Array): number {
+  let error = 0
+  let norm = 0
+  for (let index = 0; index < expected.length; index++) {
+    error += (actual[index]! - expected[index]!) ** 2
+    norm += expected[index]! ** 2
+  }
+  return Math.sqrt(error / norm)
+}
+
+const meanRatio = (actual: Float32Array, expected: Float32Array): number => actual.reduce((sum, value) => sum + value, 0) / expected.reduce((sum, value) => sum + value, 0)
+
+describeMiddlewareConformance('drift-compensation', { create: () => createDriftCompensation(), device: () => device })
+
+describe('drift-compensation', () => {
+  it('aihwkit GlobalDriftCompensation: restores the MVM scale from 1 s to 1 year of PCM drift (ν from the PCMLike fit)', () => {
+    const plain = setup(null)
+    const compensated = setup({ mode: 'global' })
+    const reference = plain.read(1)
+    expect(relativeError(compensated.read(1), reference)).toBe(0)
+    for (const [label, timeS] of Object.entries(TIMES_S)) {
+      const drifted = plain.read(timeS)
+      const corrected = compensated.read(timeS)
+      // (t/t₀)^−ν with ν ≥ 0.049: at 1 year the raw scale has fallen to about half.
+      if (timeS >= 86400) expect(meanRatio(drifted, reference), label).toBeLessThan(0.7)
+      expect(Math.abs(meanRatio(corrected, reference) - 1), label).toBeLessThan(0.03)
+      if (timeS > 20) expect(relativeError(corrected, reference), label).toBeLessThan(relativeError(drifted, reference) / 4)
+    }
+    expect(relativeError(compensated.read(TIMES_S['1 year']), reference)).toBeLessThan(0.1)
+  })
+
+  it('aihwkit PerColumnDriftCompensation: beats one global scale when columns drift at different rates', () => {
+    const global = setup({ mode: 'global' })
+    const perColumn = setup({ mode: 'per-column' })
+    const reference = global.read(1)
+    perColumn.read(1)
+    for (const timeS of [TIMES_S['1 day'], TIMES_S['1 year']]) {
+      const globalError = relativeError(global.read(timeS), reference)
+      const perColumnError = relativeError(perColumn.read(timeS), reference)
+      expect(perColumnError).toBeLessThan(globalError / 1.5)
+    }
+  })
+
+  it('an all-ones reference read gives the same global scale as the identity read', () => {
+    const identity = setup({ referenceInput: 'identity' })
+    const ones = setup({ referenceInput: 'ones' })
+    identity.read(1)
+    ones.read(1)
+    const a = identity.read(TIMES_S['30 days'])
+    const b = ones.read(TIMES_S['30 days'])
+    expect(relativeError(b, a)).toBeLessThan(1e-5)
+    expect(ones.counter.get('driftCompensation', 'referenceRead')).toBe(2)
+  })
+
+  it('counts reference reads (once per array and time) and scaled outputs', () => {
+    const { read, counter } = setup({})
+    read(1)
+    read(3600)
+    read(3600)
+    expect(counter.get('driftCompensation', 'referenceRead')).toBe(2 * rows)
+    expect(counter.get('driftCompensation', 'scale')).toBe(2 * batch * columns)
+  })
+
+  it('refuses to compensate an array whose baseline it never read', () => {
+    const { read } = setup({})
+    expect(() => read(3600)).toThrow(InvalidArgumentError)
+  })
+})
