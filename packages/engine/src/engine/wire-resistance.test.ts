@@ -1,0 +1,66 @@
+import type { ArrayOrganizationV1 } from '@cimkit/core'
+import { createRandomSource } from '@cimkit/core'
+import { referenceBackend } from '@cimkit/kernels'
+import { describe, expect, it } from 'vitest'
+import { solveCrossbar } from '../array/ir-drop-solver.js'
+import { IdealLevelsDevice } from '../testing/ideal-levels-device.js'
+import { relativeError, exactProduct } from '../workload/relative-error.js'
+import { programAnalogMatrix } from './program-analog-matrix.js'
+
+const rows = 24
+const columns = 6
+const device = new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-4, levels: null })
+const organization: ArrayOrganizationV1 = { rows, columns: 2 * columns, weightBits: 8, bitsPerCell: 7, inputBits: 8, weightMapping: 'differential', conversion: 'per-input-bit', columnsPerConverter: 1 }
+
+function problem() {
+  const random = createRandomSource(21)
+  const weights = Float32Array.from({ length: rows * columns }, () => Math.round(random.nextUniform() * 254) - 127)
+  weights[0] = 127
+  const inputs = new Float32Array(rows)
+  random.fillUniform(inputs, 0, 1)
+  inputs[0] = 1
+  return { weights, inputs }
+}
+
+function mvm(wireResistanceOhm: number): Float32Array {
+  const { weights, inputs } = problem()
+  return programAnalogMatrix(weights, rows, columns, {
+    organization,
+    device,
+    inputEncoder: null,
+    outputConverter: null,
+    backend: referenceBackend,
+    random: createRandomSource(1),
+    inputRange: 1,
+    wireResistanceOhm,
+  }).mvm(inputs, 1)
+}
+
+describe('wire resistance in the engine', () => {
+  it('equals the nodal solution of the physical array (G⁺ and G⁻ on adjacent columns), decoded', () => {
+    const { weights, inputs } = problem()
+    const stepS = (1e-4 - 1e-6) / 127
+    // Physical layout: output o on columns 2o (G⁺) and 2o + 1 (G⁻).
+    const conductanceS = new Float64Array(rows * 2 * columns)
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++) {
+        const weight = weights[row * columns + column]!
+        conductanceS[row * 2 * columns + 2 * column] = Math.fround(1e-6 + Math.max(weight, 0) * stepS)
+        conductanceS[row * 2 * columns + 2 * column + 1] = Math.fround(1e-6 + Math.max(-weight, 0) * stepS)
+      }
+    }
+    const readV = device.cost.readVoltageV
+    const currents = solveCrossbar(conductanceS, rows, 2 * columns, Float64Array.from(inputs, (x) => x * readV), 50, 1e-12).columnCurrentsA
+    const expected = Array.from({ length: columns }, (_, o) => (currents[2 * o]! - currents[2 * o + 1]!) / (readV * stepS))
+    const actual = mvm(50)
+    for (let o = 0; o < columns; o++) expect(Math.abs(actual[o]! - expected[o]!)).toBeLessThan(1e-4 * Math.max(...expected.map(Math.abs)))
+  })
+
+  it('error against x·W grows with the wire resistance and vanishes without it', () => {
+    const { weights, inputs } = problem()
+    const exact = exactProduct(inputs, weights, 1, rows, columns)
+    const errors = [0, 1, 10, 100].map((ohm) => relativeError(mvm(ohm), exact))
+    expect(errors[0]!).toBeLessThan(1e-5)
+    for (let index = 1; index < errors.length; index++) expect(errors[index]!).toBeGreaterThan(errors[index - 1]!)
+  })
+})
