@@ -11,6 +11,12 @@ export interface CountSettings {
   readonly inputCycles: number
   /** Bytes of one activation in buffers and on the network (2 for 16-bit). */
   readonly bytesPerActivation: number
+  /**
+   * Read cycles whose column outputs are converted one by one: `inputCycles` (the default) when
+   * every input plane is converted; 1 when the converter integrates all planes first (an
+   * integrate-and-fire counter).
+   */
+  readonly conversionCycles?: number
 }
 
 function splitDigitalOps(layer: LayerWorkloadV1, mvms: number): { digital: number; pooling: number } {
@@ -30,7 +36,7 @@ function splitDigitalOps(layer: LayerWorkloadV1, mvms: number): { digital: numbe
  * functional run measured them. Per MVM and input cycle: each of the layer's arrays of one copy is
  * read once (`array.mvm`) and its weight cells read (`array.cellRead`); every used row of those
  * arrays is driven (`dac.drive`); every used column is sampled, converted and shift-added
- * (`sampleHold.sample`, `adc.convert`, `shiftAdd.add`). Per MVM: partial sums of row blocks are
+ * (`sampleHold.sample`, `adc.convert`, `shiftAdd.add`) per conversion cycle. Per MVM: partial sums of row blocks are
  * merged (`partialSum.add`), the input vector is read from the buffer into the input register and
  * the outputs written back through the output register (`buffer.readBytes/writeBytes`,
  * `inputRegister.bytes`, `outputRegister.bytes`), outputs go over the network (`network.bytes`).
@@ -44,7 +50,7 @@ export function deriveLayerCounts(layer: LayerWorkloadV1, mapping: LayerMappingV
   const reads = mvms * inputCycles
   const usedRows = layer.inputs * geometry.rowsPerInput
   const usedColumns = layer.outputs * geometry.columnsPerOutput
-  const conversions = reads * usedColumns * mapping.rowBlocks * geometry.arraysPerBlock
+  const conversions = mvms * (settings.conversionCycles ?? inputCycles) * usedColumns * mapping.rowBlocks * geometry.arraysPerBlock
   const { digital, pooling } = splitDigitalOps(layer, mvms)
   return {
     array: { mvm: reads * mapping.arraysPerCopy, cellRead: reads * layer.inputs * layer.outputs * geometry.cellsPerWeight },

@@ -12,7 +12,7 @@ export interface CrossbarShape {
 /**
  * Cost of one crossbar array. With a device, the cells are costed from its `cost`: one cell read
  * takes V²·Ḡ·t (Ḡ the mid-range conductance, a cell at an average level; DeviceCostV1), charged
- * per `cellRead`; area = rows × columns × cellAreaF2 × F². Without a device, ISAAC's Table 6
+ * per `cellRead`, and one programming pulse per `cellWrite`; area = rows × columns × cellAreaF2 × F². Without a device, ISAAC's Table 6
  * crossbar (0.3 mW, 25 µm² per 128 × 128 at 32 nm) is scaled in proportion to the cell count (as the
  * PUMA simulator's `xbar_pow_dict`/`xbar_area_dict` do), charged per `mvm` (one read of the array).
  * Exactly one of the two actions carries energy, so activity counting both never double-charges.
@@ -27,8 +27,8 @@ export function crossbarArrayCost(shape: CrossbarShape, device: DeviceModelV1 | 
     const featureMm = cost.technologyNodeNm * 1e-6
     return createComponentCost({
       componentClass: 'crossbar',
-      energyPerActionJ: { cellRead: cost.readVoltageV * cost.readVoltageV * meanConductanceS * cost.readPulseS },
-      latencyPerActionS: { mvm: cost.readPulseS },
+      energyPerActionJ: { cellRead: cost.readVoltageV * cost.readVoltageV * meanConductanceS * cost.readPulseS, cellWrite: cost.writeEnergyPerPulseJ },
+      latencyPerActionS: { mvm: cost.readPulseS, cellWrite: cost.writePulseS },
       areaMm2: cells * cost.cellAreaF2 * featureMm * featureMm,
       source: `${shape.rows}×${shape.columns} cells of device "${device.type}": read energy V²·Ḡ·t, area cellAreaF2·F² (${cost.source})`,
     })

@@ -1,0 +1,88 @@
+import { InvalidArgumentError } from '@cimkit/core'
+import type { ComponentCostModelV1, HardwareV1 } from '@cimkit/core'
+import { crossbarArrayCost, isaacComponentCost } from '@cimkit/cost'
+import type { ArrayGeometry, CostNode } from '@cimkit/cost'
+import type { ResolvedPipeLayerOptions } from './pipelayer-options.js'
+import { deltaBufferCost, reramBufferCost } from './reram-buffer-cost.js'
+
+/** A built PipeLayer chip. @since 0.1.0 */
+export interface PipeLayerChip {
+  readonly root: CostNode
+  readonly geometry: ArrayGeometry
+  /** One spike slot, seconds. */
+  readonly cycleS: number
+  /** Spike slots per MVM (the input encoder's cycles). */
+  readonly inputCycles: number
+  readonly mvmTimeS: number
+  /** Batch-end weight update: every row of ΔW read, every row of W and Wᵀ rewritten, seconds. */
+  readonly updateS: number
+  readonly macsPerSecond: number
+  /** Latency of one parallel outer product into a ΔW subarray, seconds. */
+  readonly outerProductS: number
+}
+
+function node(name: string, count: number, cost: ComponentCostModelV1, role: string, peakActionsPerSecond: Record<string, number> = {}): CostNode {
+  return { name, count, cost, role, peakActionsPerSecond }
+}
+
+/** PipeLayer's weight geometry: 4-bit cells, slices on separate subarrays (like ISAAC; the paper's layout is not in our sources). @since 0.1.0 */
+export function pipeLayerGeometry(options: ResolvedPipeLayerOptions): ArrayGeometry {
+  const slices = Math.ceil(options.weightBits / options.bitsPerCell)
+  return { rows: options.rows, columns: options.columns, rowsPerInput: 1, columnsPerOutput: 1, arraysPerBlock: slices, cellsPerWeight: slices }
+}
+
+/**
+ * PipeLayer's hierarchy: morphable subarrays (crossbar + one spike driver per row from the input
+ * encoder + one integrate-and-fire counter per column from the output converter: no ADC/DAC),
+ * memory subarrays (activation FIFOs) and, in training, ΔW buffer subarrays costed from the device,
+ * plus digital adders, activation and max-pool units from ISAAC's Table 6.
+ * @since 0.1.0
+ */
+export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: HardwareV1): PipeLayerChip {
+  const geometry = pipeLayerGeometry(options)
+  const device = hardware.device
+  if (device === null) throw new InvalidArgumentError('device', 'PipeLayer costs its ReRAM subarrays from the configured device; configure one')
+  const encoder = hardware.inputEncoder
+  const converter = hardware.outputConverter
+  const cycleS = options.cycleS ?? Math.max(device.cost.readPulseS, converter?.cost.latencyPerActionS.convert ?? 0)
+  const inputCycles = encoder?.cycles ?? 1
+  const mvmTimeS = inputCycles * cycleS
+  const technology = { technology: { nodeNm: options.technologyNodeNm, supplyV: options.supplyV } }
+  const shape = { rows: options.rows, columns: options.columns, bitsPerCell: options.bitsPerCell }
+  const blocks = options.morphableSubarrays / geometry.arraysPerBlock
+  const bytes = Math.ceil(options.inputBits / 8)
+  const outputsPerS = (blocks * options.columns) / mvmTimeS
+  const conversionsPerS = (options.morphableSubarrays * options.columns) / mvmTimeS
+
+  const subarray: CostNode[] = [node('array', 1, crossbarArrayCost(geometry, device, technology.technology), 'array', { mvm: 1 / cycleS, cellRead: (options.rows * options.columns) / cycleS })]
+  if (encoder !== null) subarray.push(node('dac', options.rows, encoder.cost, 'dac', { drive: 1 / cycleS }))
+  // NOTE: an integrate-and-fire counter integrates every spike slot of an MVM and is read once.
+  if (converter !== null) subarray.push(node('adc', options.columns, converter.cost, 'adc', { convert: 1 / mvmTimeS }))
+  const adder = isaacComponentCost('tileShiftAdd', technology)
+  const children: CostNode[] = [
+    { name: 'subarray', count: options.morphableSubarrays, children: subarray },
+    node('memory', options.memorySubarrays, reramBufferCost(shape, device), 'buffer', {
+      readBytes: (blocks * options.rows * bytes) / mvmTimeS / Math.max(1, options.memorySubarrays),
+      writeBytes: (outputsPerS * bytes) / Math.max(1, options.memorySubarrays),
+    }),
+    node('shift-add', options.adderUnits, adder, 'shiftAdd', { add: conversionsPerS / options.adderUnits }),
+    node('partial-sum', options.adderUnits, adder, 'partialSum', { add: outputsPerS / options.adderUnits }),
+    node('activation', options.activationUnits, isaacComponentCost('sigmoid', technology), 'digital', { op: outputsPerS / options.activationUnits }),
+    node('max-pool', options.poolingUnits, isaacComponentCost('maxPool', technology), 'pooling', { op: outputsPerS / options.poolingUnits }),
+  ]
+  if (options.mode === 'training') {
+    children.push(node('delta-buffer', options.deltaSubarrays, deltaBufferCost(shape, device), 'deltaBuffer'))
+    children.push(node('update-adder', options.adderUnits, adder, 'update'))
+  }
+  const updateS = options.rows * (device.cost.readPulseS + options.pulsesPerWrite * device.cost.writePulseS)
+  return {
+    root: { name: 'chip', count: 1, children },
+    geometry,
+    cycleS,
+    inputCycles,
+    mvmTimeS,
+    updateS,
+    macsPerSecond: (blocks * options.rows * options.columns) / mvmTimeS,
+    outerProductS: 4 * device.cost.writePulseS,
+  }
+}
