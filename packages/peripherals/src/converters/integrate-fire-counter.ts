@@ -72,8 +72,8 @@ export class IntegrateFireCounter implements OutputConverterV1 {
     if (noise !== null) random.fillNormal(noise, 0, this.options.noiseStdLsb)
     for (let index = 0; index < values.length; index++) {
       const chargeLsb = ((values[index]! - range.min) / span) * maxCount * gains[index % columns]! + (noise === null ? 0 : noise[index]!)
-      // NOTE: the 1e-9 relative slack keeps an input exactly on a level at that level despite rounding error.
-      let count = Math.floor(chargeLsb * (1 + 1e-9) + 1e-9)
+      // NOTE: 1e-4 LSB of slack keeps a float32 input that sits on a level at that level despite rounding.
+      let count = Math.floor(chargeLsb + 1e-4)
       count = count < 0 ? 0 : count > maxCount ? maxCount : count
       out[index] = range.min + (count / maxCount) * span
     }

@@ -58,7 +58,7 @@ export function encodeBitPlanes(values: Float32Array, bits: number, coding: BitP
       const code = codeOf(values[index]!, scale, -maxMagnitude, maxMagnitude)
       const sign = code < 0 ? -1 : 1
       const magnitude = Math.abs(code)
-      for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = sign * (Math.floor(magnitude / 2 ** cycle) % 2)
+      for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = Math.floor(magnitude / 2 ** cycle) % 2 === 1 ? sign : 0
     }
   }
   return encoded

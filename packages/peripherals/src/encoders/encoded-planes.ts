@@ -10,6 +10,7 @@ export function allocatePlanes(cycles: number, length: number, planeWeights: rea
  * `Math.round` breaks ties upward, so the result is deterministic.
  */
 export function codeOf(value: number, scale: number, low: number, high: number): number {
-  const code = Math.round(value * scale)
+  // NOTE: adding 0 turns Math.round's −0 into +0, so a zero input drives a plain zero.
+  const code = Math.round(value * scale) + 0
   return code < low ? low : code > high ? high : code
 }
