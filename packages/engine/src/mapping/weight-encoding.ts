@@ -49,8 +49,8 @@ export function weightEncoding(organization: ArrayOrganizationV1): WeightEncodin
     throw new InvalidArgumentError('organization.weightMapping', `unknown mapping "${weightMapping}" (expected one of ${WEIGHT_MAPPINGS.join(', ')})`)
   }
   const mapping = weightMapping as WeightMappingName
-  if (!Number.isInteger(bitsPerCell) || bitsPerCell < 1 || bitsPerCell > 8) {
-    throw new InvalidArgumentError('organization.bitsPerCell', `expected an integer in [1, 8], got ${bitsPerCell}`)
+  if (!Number.isInteger(bitsPerCell) || bitsPerCell < 1 || bitsPerCell > 16) {
+    throw new InvalidArgumentError('organization.bitsPerCell', `expected an integer in [1, 16], got ${bitsPerCell}`)
   }
   if (mapping === 'complementary-binary') {
     if (weightBits !== 1 || bitsPerCell !== 1) throw new InvalidArgumentError('organization.weightBits', 'complementary-binary stores 1-bit (±1) weights in 1-bit cells')

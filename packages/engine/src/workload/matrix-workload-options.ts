@@ -19,7 +19,7 @@ export const matrixWorkloadOptionsSchema = z.strictObject({
       rows: z.number().int().positive().optional().describe('array rows; default: the whole matrix on one array'),
       columns: z.number().int().positive().optional().describe('array columns; default: all cell columns on one array'),
       weightBits: z.number().int().min(1).max(24).default(8),
-      bitsPerCell: z.number().int().min(1).max(8).default(7),
+      bitsPerCell: z.number().int().min(1).max(16).default(7),
       inputBits: z.number().int().min(1).max(32).default(8),
       weightMapping: z.enum(WEIGHT_MAPPINGS).default('differential'),
       conversion: z.enum(['per-input-bit', 'after-accumulation']).default('per-input-bit'),
