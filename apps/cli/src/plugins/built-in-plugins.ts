@@ -6,8 +6,10 @@ import archPipelayer from '@cimkit/arch-pipelayer'
 import archPuma from '@cimkit/arch-puma'
 import type { CimkitPluginV1, PluginPackageInfo } from '@cimkit/core'
 import { readPluginManifest } from '@cimkit/core'
+import cost from '@cimkit/cost'
 import deviceRram from '@cimkit/device-rram'
 import devicePcm from '@cimkit/device-pcm'
+import engine from '@cimkit/engine'
 import kernels from '@cimkit/kernels'
 import nn from '@cimkit/nn'
 import peripherals from '@cimkit/peripherals'
@@ -22,6 +24,8 @@ const require = createRequire(import.meta.url)
  */
 export const builtInPlugins: readonly CimkitPluginV1[] = [
   kernels,
+  engine,
+  cost,
   nn,
   deviceRram,
   devicePcm,

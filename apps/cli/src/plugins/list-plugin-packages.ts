@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url)
 /** Package names of the built-in plugins (kept equal to built-in-plugins.ts by a test). @since 0.1.0 */
 export const builtInPluginPackages = [
   '@cimkit/kernels',
+  '@cimkit/engine',
+  '@cimkit/cost',
   '@cimkit/nn',
   '@cimkit/device-rram',
   '@cimkit/device-pcm',
