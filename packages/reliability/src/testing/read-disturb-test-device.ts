@@ -52,3 +52,30 @@ export class ReadDisturbTestDevice implements DeviceModelV1 {
     return { type: this.type, ...this.options }
   }
 }
+
+/** Relative drift |G_N/G_0 − 1| of the double after `reads` forward reads (closed form). @since 0.1.0 */
+export function fixedPolarityDrift(forward: number, reads: number): number {
+  return Math.abs(Math.pow(1 + forward, reads) - 1)
+}
+
+/** Relative drift after `reads` (even) reads alternating +, −, +, … (closed form). @since 0.1.0 */
+export function alternatingPolarityDrift(forward: number, reverse: number, reads: number): number {
+  return Math.abs(Math.pow((1 + forward) * (1 - reverse), reads / 2) - 1)
+}
+
+/**
+ * The reverse-read disturb at which alternation improves stability by `gain` over fixed polarity
+ * after `reads` reads (bisection on the closed forms): how the double is fitted to a reported gain.
+ * @since 0.1.0
+ */
+export function reverseDisturbForGain(forward: number, reads: number, gain: number): number {
+  let low = 0
+  let high = forward
+  for (let step = 0; step < 200; step++) {
+    const middle = (low + high) / 2
+    // A reverse disturb closer to the forward one cancels more: the gain rises with it.
+    if (fixedPolarityDrift(forward, reads) / alternatingPolarityDrift(forward, middle, reads) < gain) low = middle
+    else high = middle
+  }
+  return (low + high) / 2
+}

@@ -3,7 +3,8 @@ import type { DeviceModelV1, ProgrammedCellsV1, RandomSource } from '@cimkit/cor
 /**
  * Test double of one ideal crossbar read: column outputs y = x·G(t) (rows = inputs), with G(t)
  * from the device's `conductanceAtTime`, and read disturb applied after each drive plane with the
- * plane's polarity (a plane whose drives are all ≤ 0 is a reverse read, −1; otherwise +1).
+ * plane's polarity (a plane whose non-zero drives are all negative is a reverse read, −1; a plane
+ * with any positive drive is +1; an all-zero plane applies no voltage and does not disturb).
  * @since 0.1.0
  */
 export class TestCrossbar {
@@ -31,15 +32,17 @@ export class TestCrossbar {
     const out = new Float32Array(batch * this.columns)
     for (let plane = 0; plane < batch; plane++) {
       const conductance = this.conductancesAt(timeS)
-      let negative = true
+      let positive = false
+      let negative = false
       for (let row = 0; row < this.rows; row++) {
         const drive = inputs[plane * this.rows + row]!
-        if (drive > 0) negative = false
+        if (drive > 0) positive = true
+        if (drive < 0) negative = true
         if (drive === 0) continue
         const base = row * this.columns
         for (let column = 0; column < this.columns; column++) out[plane * this.columns + column] += drive * conductance[base + column]!
       }
-      this.device.applyReadDisturb?.(this.cells, 1, negative ? -1 : 1, this.random.stream('disturb', this.reads++))
+      if (positive || negative) this.device.applyReadDisturb?.(this.cells, 1, positive ? 1 : -1, this.random.stream('disturb', this.reads++))
     }
     return out
   }
