@@ -71,6 +71,15 @@ describe('ADC behaviour', () => {
     expect(new Set(first).size).toBeGreaterThan(3)
   })
 
+  it('columns multiplexed onto one ADC share its offset (ISAAC: 128 columns per ADC)', () => {
+    const adc = createSarAdc({ bits: 4, offsetStdLsb: 2, columnsPerConverter: 8 })
+    const values = new Float32Array(64).fill(0.5)
+    const out = new Float32Array(64)
+    adc.convert(values, 64, range, createRandomSource(3).stream('array', 0), out)
+    for (let column = 0; column < 64; column++) expect(out[column]).toBe(out[column - (column % 8)])
+    expect(new Set(out).size).toBeGreaterThan(2)
+  })
+
   it('noise flips a mid-step input with probability 2Φ(−0.5/σ) (σ = 0.5 LSB, 40 000 conversions)', () => {
     const adc = createSarAdc({ bits: 4, noiseStdLsb: 0.5 })
     const count = 40000

@@ -3,10 +3,13 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { codeOfFraction, quantizationLevels } from './quantization-levels.js'
 import type { QuantizationLevels } from './quantization-levels.js'
 import { ScratchBuffer } from './scratch-buffer.js'
+import { drawSharedMismatch } from './shared-mismatch.js'
 
 /** The behavioural parameters of an ADC. @since 0.1.0 */
 export interface AdcBehaviour {
   readonly bits: number
+  /** Columns multiplexed onto one converter instance (they share its static draws). */
+  readonly columnsPerConverter: number
   readonly offsetStdLsb: number
   readonly noiseStdLsb: number
   readonly references?: readonly number[] | undefined
@@ -16,12 +19,13 @@ export interface AdcBehaviour {
 
 /**
  * An ADC in the loop: maps each value's position in `range` to a code and back to the value at that
- * code's level, with clipping, a static offset per column (converter instance), per-conversion
+ * code's level, with clipping, a static offset per converter instance (shared by the
+ * `columnsPerConverter` columns it serves through a mux), per-conversion
  * noise and, for a flash ADC, a static mismatch per comparator decoded by counting the comparators
  * that fire (bubble-tolerant thermometer decoding).
  *
- * Static draws come from `random.stream('mismatch')`, so an engine that passes each array's own
- * stream on every call sees frozen per-column offsets; noise is drawn from `random` itself.
+ * Static draws come from `random.stream('mismatch', …)`, so an engine that passes each array's own
+ * stream on every call sees frozen offsets; noise is drawn from `random` itself.
  * @since 0.1.0
  */
 export class AdcConverter implements OutputConverterV1 {
@@ -53,7 +57,7 @@ export class AdcConverter implements OutputConverterV1 {
     const span = range.max - range.min
     const min = range.min
     const columnOffsets = this.offsets.take(columns)
-    if (offsetStdLsb > 0) random.stream('mismatch', 'offset').fillNormal(columnOffsets, 0, offsetStdLsb)
+    if (offsetStdLsb > 0) drawSharedMismatch(random.stream('mismatch', 'offset'), columnOffsets, this.behaviour.columnsPerConverter, 1, offsetStdLsb)
     else columnOffsets.fill(0)
     const noise = noiseStdLsb > 0 ? this.noise.take(values.length) : null
     if (noise !== null) random.fillNormal(noise, 0, noiseStdLsb)
@@ -92,7 +96,7 @@ export class AdcConverter implements OutputConverterV1 {
     const comparators = thresholds.length
     const steps = comparators
     const mismatch = this.mismatch.take(columns * comparators)
-    random.stream('mismatch', 'comparators').fillNormal(mismatch, 0, mismatchStdLsb)
+    drawSharedMismatch(random.stream('mismatch', 'comparators'), mismatch, this.behaviour.columnsPerConverter, comparators, mismatchStdLsb)
     const span = range.max - range.min
     for (let index = 0; index < values.length; index++) {
       const column = index % columns

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { quantizationLevels } from './quantization-levels.js'
 import type { QuantizationLevels } from './quantization-levels.js'
 import { ScratchBuffer } from './scratch-buffer.js'
+import { drawSharedMismatch } from './shared-mismatch.js'
 import { senseAmpSigmasAsFraction } from './sense-amp-physics.js'
 import type { SenseAmpPhysics } from './sense-amp-physics.js'
 
@@ -10,7 +11,8 @@ import type { SenseAmpPhysics } from './sense-amp-physics.js'
  * Voltage-mode sense amplifiers comparing the bit line with reference voltages: one SA with one
  * shared reference (`voltage-sa`, paper 002's input splitting) or 2^B − 1 SAs against a reference
  * ladder (`sa-flash`, paper 002's 3-bit flash ADC), decoded by counting the SAs that fire. Each SA has
- * a static offset (drawn from `random.stream('mismatch', …)`, frozen per column and SA) and noise per
+ * a static offset (drawn from `random.stream('mismatch', …)`, frozen per SA and shared by the
+ * `columnsPerConverter` columns muxed onto it) and noise per
  * decision, both input-referred and growing as the supply falls (`senseAmpPhysicsFields`).
  * Values outside `range` clip: the bit line cannot leave its swing.
  * @since 0.1.0
@@ -28,6 +30,7 @@ export class SenseAmpBank implements OutputConverterV1 {
     readonly type: string,
     bits: number,
     references: readonly number[] | undefined,
+    private readonly columnsPerConverter: number,
     physics: SenseAmpPhysics,
     readonly cost: ComponentCostModelV1,
     private readonly options: Readonly<Record<string, unknown>>,
@@ -52,7 +55,7 @@ export class SenseAmpBank implements OutputConverterV1 {
     const { thresholds, levels } = this.quantization
     const amplifiers = thresholds.length
     const offsets = this.offsets.take(columns * amplifiers)
-    if (this.offsetFraction > 0) random.stream('mismatch', 'sense-amp').fillNormal(offsets, 0, this.offsetFraction)
+    if (this.offsetFraction > 0) drawSharedMismatch(random.stream('mismatch', 'sense-amp'), offsets, this.columnsPerConverter, amplifiers, this.offsetFraction)
     else offsets.fill(0)
     const noise = this.noiseFraction > 0 ? this.noise.take(values.length * amplifiers) : null
     if (noise !== null) random.fillNormal(noise, 0, this.noiseFraction)

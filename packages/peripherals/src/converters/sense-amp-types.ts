@@ -3,7 +3,7 @@ import { comparatorBankCost } from '../cost/adc-cost.js'
 import { senseAmpCost } from '../cost/sense-amp-cost.js'
 import { bitsField, technologyFields } from '../options/common-options.js'
 import { nominalSupplyV } from '../technology/nominal-supply.js'
-import { checkReferences } from './adc-options.js'
+import { checkReferences, columnsPerConverterField } from './adc-options.js'
 import { SenseAmpBank } from './sense-amp-bank.js'
 import { senseAmpPhysicsFields } from './sense-amp-physics.js'
 
@@ -11,6 +11,7 @@ import { senseAmpPhysicsFields } from './sense-amp-physics.js'
 export const voltageSenseAmpOptionsSchema = z
   .object({
     reference: z.number().min(0).max(1).default(0.5).describe('the one shared reference, fraction of the range (0.5: bit count 0 of a symmetric range, paper 002)'),
+    columnsPerConverter: columnsPerConverterField(),
     ...technologyFields(90, 'paper 002, Winbond 90 nm'),
     ...senseAmpPhysicsFields,
   })
@@ -21,6 +22,7 @@ export const senseAmpFlashOptionsSchema = z
   .object({
     bits: bitsField(3, 8),
     references: z.array(z.number().min(0).max(1)).optional().describe('ladder references as ascending fractions of the range, 2^bits − 1 of them (default: uniform)'),
+    columnsPerConverter: columnsPerConverterField(),
     ...technologyFields(90, 'paper 002, Winbond 90 nm'),
     ...senseAmpPhysicsFields,
   })
@@ -40,7 +42,7 @@ export type SenseAmpFlashOptions = z.input<typeof senseAmpFlashOptionsSchema>
 export function createVoltageSenseAmp(options: VoltageSenseAmpOptions = {}): SenseAmpBank {
   const parsed = voltageSenseAmpOptionsSchema.parse(options)
   const physics = { ...parsed, supplyV: parsed.supplyV ?? nominalSupplyV(parsed.technologyNodeNm) }
-  return new SenseAmpBank('voltage-sa', 1, [parsed.reference], physics, senseAmpCost('voltage-sa', parsed), parsed)
+  return new SenseAmpBank('voltage-sa', 1, [parsed.reference], parsed.columnsPerConverter, physics, senseAmpCost('voltage-sa', parsed), parsed)
 }
 
 /**
@@ -51,5 +53,5 @@ export function createVoltageSenseAmp(options: VoltageSenseAmpOptions = {}): Sen
 export function createSenseAmpFlash(options: SenseAmpFlashOptions = {}): SenseAmpBank {
   const parsed = senseAmpFlashOptionsSchema.parse(options)
   const physics = { ...parsed, supplyV: parsed.supplyV ?? nominalSupplyV(parsed.technologyNodeNm) }
-  return new SenseAmpBank('sa-flash', parsed.bits, parsed.references, physics, comparatorBankCost(parsed, 'adc-sa-flash'), parsed)
+  return new SenseAmpBank('sa-flash', parsed.bits, parsed.references, parsed.columnsPerConverter, physics, comparatorBankCost(parsed, 'adc-sa-flash'), parsed)
 }
