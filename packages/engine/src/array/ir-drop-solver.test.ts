@@ -6,7 +6,7 @@ import { solveCrossbar } from './ir-drop-solver.js'
  * Independent exact solve of the same circuit: stamp every resistor into a dense nodal matrix
  * (drivers and ground as known voltages) and solve by Gaussian elimination with partial pivoting.
  */
-function denseColumnCurrents(conductanceS: Float64Array, rows: number, columns: number, driveV: Float64Array, wireOhm: number): Float64Array {
+function denseColumnCurrents(conductanceS: Float64Array, rows: number, columns: number, driveV: Float64Array, wireOhm: number, floatingRows?: Uint8Array): Float64Array {
   const size = 2 * rows * columns
   const rowNode = (i: number, j: number): number => i * columns + j
   const columnNode = (i: number, j: number): number => rows * columns + i * columns + j
@@ -24,7 +24,7 @@ function denseColumnCurrents(conductanceS: Float64Array, rows: number, columns: 
     rhs[a]! += g * voltage
   }
   for (let i = 0; i < rows; i++) {
-    toKnown(rowNode(i, 0), wire, driveV[i]!)
+    if (floatingRows?.[i] !== 1) toKnown(rowNode(i, 0), wire, driveV[i]!)
     for (let j = 0; j + 1 < columns; j++) between(rowNode(i, j), rowNode(i, j + 1), wire)
   }
   for (let j = 0; j < columns; j++) {
@@ -89,6 +89,17 @@ describe('IR-drop nodal solver (preconditioned CG on the crossbar circuit)', () 
       expect(relativeDeviation(solved.columnCurrentsA, idealCurrents(conductanceS, rows, columns, driveV))).toBeGreaterThan(1e-4)
     })
   }
+
+  it('floating idle rows (selector-less array) match the dense solve without their drivers, and sneak current changes the outputs', () => {
+    const { conductanceS, driveV } = randomArray(9, 6, 5, 1e-5, 1e-3)
+    const floating = Uint8Array.of(0, 1, 0, 1, 1, 0)
+    for (let row = 0; row < 6; row++) if (floating[row] === 1) driveV[row] = 0
+    const solved = solveCrossbar(conductanceS, 6, 5, driveV, 20, 1e-12, 10000, floating).columnCurrentsA
+    const dense = denseColumnCurrents(conductanceS, 6, 5, driveV, 20, floating)
+    for (let j = 0; j < 5; j++) expect(Math.abs(solved[j]! - dense[j]!)).toBeLessThanOrEqual(1e-6 * Math.max(...dense.map(Math.abs)))
+    const heldAtZero = solveCrossbar(conductanceS, 6, 5, driveV, 20, 1e-12).columnCurrentsA
+    expect(relativeDeviation(solved, heldAtZero)).toBeGreaterThan(1e-4)
+  })
 
   it('tends to the ideal product as the wire resistance vanishes', () => {
     const { conductanceS, driveV } = randomArray(1, 16, 16, 1e-6, 1e-4)

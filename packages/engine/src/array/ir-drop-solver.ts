@@ -18,7 +18,9 @@ export interface CrossbarSolution {
  * system (a weighted graph Laplacian with Dirichlet boundaries). It is solved by conjugate
  * gradients preconditioned with the exact solve of every row and column wire alone (block Jacobi
  * with tridiagonal blocks, Thomas algorithm): the wires are the stiff part, the cells couple them
- * weakly, so few iterations are needed; CG converges for every such circuit.
+ * weakly, so few iterations are needed; CG converges for every such circuit. Rows flagged in
+ * `floatingRows` are disconnected from their driver (an idle row of a selector-less array left
+ * floating): current then sneaks from one column through the row's cells into others.
  * @example solveCrossbar(Float64Array.of(1e-4), 1, 1, Float64Array.of(0.2), 1, 1e-12).columnCurrentsA[0] // ≈ 0.2 / (10000 + 2)
  * @since 0.1.0
  */
@@ -30,6 +32,7 @@ export function solveCrossbar(
   wireOhm: number,
   relativeTolerance: number,
   maxIterations = 10000,
+  floatingRows: Uint8Array | null = null,
 ): CrossbarSolution {
   if (!(wireOhm > 0)) throw new InvalidArgumentError('wireOhm', `expected > 0, got ${wireOhm}`)
   const cells = rows * columns
@@ -37,7 +40,10 @@ export function solveCrossbar(
   const wire = 1 / wireOhm
   // Unknowns: row-node voltages at [0, cells), column-node voltages at [cells, 2·cells), both (i·columns + j).
   const rhs = new Float64Array(size)
-  for (let row = 0; row < rows; row++) rhs[row * columns] = wire * driveV[row]!
+  // Conductance from each row's first node to its driver (0 when the row floats).
+  const driverWire = new Float64Array(rows).fill(wire)
+  if (floatingRows !== null) for (let row = 0; row < rows; row++) if (floatingRows[row] === 1) driverWire[row] = 0
+  for (let row = 0; row < rows; row++) rhs[row * columns] = driverWire[row]! * driveV[row]!
   const apply = (v: Float64Array, out: Float64Array): void => {
     for (let row = 0; row < rows; row++) {
       for (let column = 0; column < columns; column++) {
@@ -45,7 +51,7 @@ export function solveCrossbar(
         const g = conductanceS[index]!
         const rowNode = v[index]!
         const columnNode = v[cells + index]!
-        let rowSum = (wire + (column < columns - 1 ? wire : 0) + g) * rowNode - g * columnNode
+        let rowSum = ((column > 0 ? wire : driverWire[row]!) + (column < columns - 1 ? wire : 0) + g) * rowNode - g * columnNode
         if (column > 0) rowSum -= wire * v[index - 1]!
         if (column < columns - 1) rowSum -= wire * v[index + 1]!
         let columnSum = ((row > 0 ? wire : 0) + wire + g) * columnNode - g * rowNode
@@ -64,7 +70,7 @@ export function solveCrossbar(
     for (let row = 0; row < rows; row++) {
       for (let column = 0; column < columns; column++) {
         const index = row * columns + column
-        diagonal[column] = wire + (column < columns - 1 ? wire : 0) + conductanceS[index]!
+        diagonal[column] = (column > 0 ? wire : driverWire[row]!) + (column < columns - 1 ? wire : 0) + conductanceS[index]!
         target[column] = r[index]!
       }
       solveTridiagonal(columns, -wire, diagonal, target, scratch)

@@ -33,6 +33,10 @@ export const engineOptionsSchema = z.strictObject({
   sliceLayout: z.enum(['columns', 'arrays']).default('columns').describe('weight slices on adjacent columns of one array or on separate arrays'),
   partialSums: z.enum(['digital', 'analog']).default('digital').describe('how row blocks of a tiled matrix are added: after or before conversion'),
   wireResistanceOhm: z.number().nonnegative().default(0).describe('wire resistance per cell pitch on rows and columns, ohms (0 = no IR drop)'),
+  idleRows: z
+    .enum(['driven', 'floating', 'gated'])
+    .default('driven')
+    .describe('rows with zero drive: held at 0 V, left floating (selector-less array: sneak paths), or cut off by their access transistor (1T1R); matters with wire resistance'),
   irDropRelativeTolerance: z.number().positive().default(1e-9).describe('residual norm of the nodal solve relative to the drive, unitless'),
 })
 

@@ -12,7 +12,7 @@ import { CrossbarMatrix } from './crossbar-matrix.js'
 import { engineOptionsSchema } from './engine-options.js'
 import { StageRanges } from './stage-ranges.js'
 
-const ENGINE_KEYS = ['adcRange', 'inputRange', 'inputPercentile', 'weightPercentile', 'sliceLayout', 'partialSums', 'wireResistanceOhm', 'irDropRelativeTolerance'] as const
+const ENGINE_KEYS = ['adcRange', 'inputRange', 'inputPercentile', 'weightPercentile', 'sliceLayout', 'partialSums', 'wireResistanceOhm', 'idleRows', 'irDropRelativeTolerance'] as const
 
 /**
  * Programs a weight matrix (rows×columns, row-major, rows = inputs) onto arrays of the given
@@ -72,6 +72,7 @@ export function programAnalogMatrix(weights: Float32Array, rows: number, columns
     middleware,
     counter,
     wireResistanceOhm: engine.wireResistanceOhm,
+    idleRows: engine.idleRows,
     irDropRelativeTolerance: engine.irDropRelativeTolerance,
   }
   return new CrossbarMatrix({

@@ -19,6 +19,7 @@ export interface SliceReadContext {
   readonly middleware: readonly ReliabilityMiddlewareV1[]
   readonly counter: ActivityCounter
   readonly wireResistanceOhm: number
+  readonly idleRows: 'driven' | 'floating' | 'gated'
   readonly irDropRelativeTolerance: number
 }
 
@@ -113,10 +114,14 @@ function irDropRead(context: SliceReadContext, read: SliceRead, inputs: Float32A
   const conductanceS = conductancesAt(array, device, read.timeS)
   const out = new Float32Array(vectors * block.outputCount)
   const drive = new Float64Array(block.rowCount)
+  const idle = new Uint8Array(block.rowCount)
   const scale = 1 / (readVoltageV * levels.stepS)
   for (let vector = 0; vector < vectors; vector++) {
-    for (let row = 0; row < block.rowCount; row++) drive[row] = inputs[vector * block.rowCount + row]! * readVoltageV
-    const currents = solveArray(context, array, conductanceS, block.rowCount, drive)
+    for (let row = 0; row < block.rowCount; row++) {
+      drive[row] = inputs[vector * block.rowCount + row]! * readVoltageV
+      idle[row] = drive[row] === 0 ? 1 : 0
+    }
+    const currents = solveArray(context, array, conductanceS, block.rowCount, drive, idle)
     const reference = encoding.referenceColumn ? currents[referenceColumn(layout, block.outputCount, localSlice)]! : 0
     for (let output = 0; output < block.outputCount; output++) {
       const positive = currents[cellColumn(layout, encoding, output, localSlice, false)]!
@@ -127,6 +132,18 @@ function irDropRead(context: SliceReadContext, read: SliceRead, inputs: Float32A
   return out
 }
 
-function solveArray(context: SliceReadContext, array: PhysicalArray, conductanceS: Float32Array, rows: number, drive: Float64Array): Float64Array {
-  return solveCrossbar(conductanceS, rows, array.usedColumns, drive, context.wireResistanceOhm, context.irDropRelativeTolerance).columnCurrentsA
+/**
+ * Solves one physical array for one drive vector. Idle (zero-drive) rows: `driven` holds them at
+ * 0 V; `floating` disconnects their driver (sneak paths in a selector-less array); `gated` removes
+ * their cells, as an access transistor that is off does.
+ */
+function solveArray(context: SliceReadContext, array: PhysicalArray, conductanceS: Float32Array, rows: number, drive: Float64Array, idle: Uint8Array): Float64Array {
+  const columns = array.usedColumns
+  let cells: Float32Array = conductanceS
+  if (context.idleRows === 'gated' && idle.includes(1)) {
+    cells = conductanceS.slice()
+    for (let row = 0; row < rows; row++) if (idle[row] === 1) cells.fill(0, row * columns, (row + 1) * columns)
+  }
+  const floating = context.idleRows === 'floating' ? idle : null
+  return solveCrossbar(cells, rows, columns, drive, context.wireResistanceOhm, context.irDropRelativeTolerance, 10000, floating).columnCurrentsA
 }

@@ -22,8 +22,9 @@ function problem() {
   return { weights, inputs }
 }
 
-function mvm(wireResistanceOhm: number): Float32Array {
+function mvm(wireResistanceOhm: number, idleRows: 'driven' | 'floating' | 'gated' = 'driven', zeroRows = false): Float32Array {
   const { weights, inputs } = problem()
+  if (zeroRows) for (let row = 1; row < rows; row += 2) inputs[row] = 0
   return programAnalogMatrix(weights, rows, columns, {
     organization,
     device,
@@ -33,6 +34,7 @@ function mvm(wireResistanceOhm: number): Float32Array {
     random: createRandomSource(1),
     inputRange: 1,
     wireResistanceOhm,
+    idleRows,
   }).mvm(inputs, 1)
 }
 
@@ -62,5 +64,24 @@ describe('wire resistance in the engine', () => {
     const errors = [0, 1, 10, 100].map((ohm) => relativeError(mvm(ohm), exact))
     expect(errors[0]!).toBeLessThan(1e-5)
     for (let index = 1; index < errors.length; index++) expect(errors[index]!).toBeGreaterThan(errors[index - 1]!)
+  })
+})
+
+describe('idle rows: held at 0 V, floating (sneak paths in a selector-less array) or gated (1T1R)', () => {
+  it('are all the same without wire resistance (columns at virtual ground pin every cell voltage)', () => {
+    const driven = mvm(0, 'driven', true)
+    expect(Array.from(mvm(0, 'floating', true))).toEqual(Array.from(driven))
+    expect(Array.from(mvm(0, 'gated', true))).toEqual(Array.from(driven))
+  })
+
+  it('differ with wire resistance: floating rows carry sneak currents, gated rows remove their cells’ load', () => {
+    const { weights, inputs } = problem()
+    for (let row = 1; row < rows; row += 2) inputs[row] = 0
+    const exact = exactProduct(inputs, weights, 1, rows, columns)
+    const [driven, floating, gated] = (['driven', 'floating', 'gated'] as const).map((mode) => mvm(100, mode, true))
+    expect(relativeError(floating!, driven!)).toBeGreaterThan(1e-4)
+    expect(relativeError(gated!, driven!)).toBeGreaterThan(1e-4)
+    // Cutting the idle cells off lightens the column wires: less IR drop than holding them at 0 V.
+    expect(relativeError(gated!, exact)).toBeLessThan(relativeError(driven!, exact))
   })
 })
