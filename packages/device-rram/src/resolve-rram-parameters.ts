@@ -42,6 +42,7 @@ export interface RramParameters {
   readonly readDisturb: NonNullable<RramOptionsOutput['readDisturb']> | null
   readonly retention: NonNullable<RramOptionsOutput['retention']> | null
   readonly endurance: NonNullable<RramOptionsOutput['endurance']> | null
+  readonly aging: NonNullable<RramOptionsOutput['aging']> | null
   readonly writeVerify: NonNullable<RramOptionsOutput['writeVerify']> | null
   /** The paper-004 regime `programmingConditions` selected, if any. */
   readonly regime: Hfo2ProgrammingRegime | null
@@ -60,7 +61,7 @@ function equallySpaced(count: number, minS: number, maxS: number): number[] {
 
 /**
  * Fills defaults and applies `programmingConditions`: a paper-004 regime supplies the two levels,
- * their lognormal spreads, the write energy and pulse, and the endurance.
+ * their lognormal spreads, the write energy and pulse, and the aging with write cycles.
  * @since 0.1.0
  */
 export function resolveRramParameters(options: RramOptionsOutput): RramParameters {
@@ -100,7 +101,8 @@ export function resolveRramParameters(options: RramOptionsOutput): RramParameter
     ...(regime === null ? {} : { writeEnergyPerPulseJ: regime.writeEnergyPerPulseJ, writePulseS: regime.pulseWidthS, source: `${RRAM_DEFAULTS.cost.source}; write: ${regime.source}` }),
     ...userCost,
   }
-  const endurance = options.endurance ?? (regime === null ? null : { cycles: regime.cyclability, failedFraction: 1e-3, weibullShape: 1, failedState: 'stuck-low' as const })
+  const aging = options.aging ?? regime?.aging ?? null
+  if (aging !== null && levelsS?.length !== 2) throw new InvalidArgumentError('aging', 'window closure applies to binary cells (levels: 2)')
   return {
     rangeS,
     levelsS,
@@ -112,7 +114,8 @@ export function resolveRramParameters(options: RramOptionsOutput): RramParameter
     readNoise: options.readNoise ?? null,
     readDisturb: options.readDisturb ?? null,
     retention: options.retention ?? null,
-    endurance,
+    endurance: options.endurance ?? null,
+    aging,
     writeVerify: options.writeVerify ?? null,
     regime,
     cost,

@@ -1,5 +1,6 @@
 import { StuckState } from '@cimkit/core'
 import type { DeviceCostV1, DeviceModelV1, ProgrammedCellsV1, RandomSource } from '@cimkit/core'
+import { agedWindowLoss } from './effects/aging.js'
 import { applyEnduranceFailures, weibullFailedFraction } from './effects/endurance.js'
 import { applyReadDisturb } from './effects/read-disturb.js'
 import { readNoiseStdS } from './effects/read-noise.js'
@@ -47,8 +48,8 @@ export class RramDevice implements DeviceModelV1 {
   }
 
   /**
-   * Programs cells that have already been written `cycle` times: on top of `doProgram`, cells worn
-   * out by then (the endurance law) are stuck.
+   * Programs cells that have already been written `cycle` times: on top of `doProgram`, a binary
+   * cell's window has closed by the aging law and cells worn out by the endurance law are stuck.
    */
   programAtCycle(targetsS: Float32Array, random: RandomSource, cycle: number): ProgrammedCellsV1 {
     const p = this.parameters
@@ -65,6 +66,11 @@ export class RramDevice implements DeviceModelV1 {
         levels[index] = nearestLevel(p.levelsS, target)
         targets[index] = p.levelsS[levels[index]!]!
       }
+    }
+    if (p.aging !== null && p.levelsS !== null) {
+      // Binary window closure: the HRS (level 0) rises and the LRS (level 1) falls in conductance.
+      const loss = Math.min(agedWindowLoss(p.aging, cycle), Math.log(p.levelsS[1]! / p.levelsS[0]!))
+      for (let index = 0; index < count; index++) targets[index] = targets[index]! * Math.exp(levels[index] === 0 ? loss / 2 : -loss / 2)
     }
     if (p.deviceToDeviceRelativeStd > 0) {
       const scale = new Float64Array(count)

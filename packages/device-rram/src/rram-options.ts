@@ -49,6 +49,19 @@ export const enduranceSchema = z
   })
   .strict()
 
+/**
+ * Window closure of a binary cell with write cycling (paper 004 Fig. 6: "LRS and HRS distributions
+ * move closer"): beyond `onsetCycles`, ln(HRS/LRS) shrinks by `lnWindowLossPerDecade` per decade of
+ * cycles, half on each state's median.
+ * @since 0.1.0
+ */
+export const agingSchema = z
+  .object({
+    onsetCycles: z.number().positive().describe('cycles after which the window starts to close'),
+    lnWindowLossPerDecade: z.number().min(0).describe('loss of ln(HRS/LRS) per decade of cycles beyond the onset'),
+  })
+  .strict()
+
 /** Binary-cell programming conditions of paper 004; they select a characterised regime. @since 0.1.0 */
 export const programmingConditionsSchema = z
   .object({
@@ -106,6 +119,7 @@ export const rramOptionsSchema = z
     readDisturb: readDisturbSchema.optional(),
     retention: retentionSchema.optional(),
     endurance: enduranceSchema.optional(),
+    aging: agingSchema.optional(),
     programmingConditions: programmingConditionsSchema.optional(),
     writeVerify: writeVerifySchema.optional(),
     cost: rramCostSchema.optional(),

@@ -4,6 +4,7 @@ import { createRramDevice } from '../create-rram-device.js'
 import { normalCdf, normalQuantile } from '../math/normal.js'
 import { analyticBitErrorRates, simulateBitErrorRates } from './bit-error-rates.js'
 import { hfo2ProgrammingRegimes, PCSA_DECISION_SIGMA_LN } from './hfo2-programming-regimes.js'
+import { hfo2RegimeBitErrorRates } from './regime-bit-error-rates.js'
 
 const checkerboard = hfo2ProgrammingRegimes.find((regime) => regime.name === 'checkerboard')!
 const lrs = { medianOhm: checkerboard.lrsMedianOhm, sigmaLn: checkerboard.sigmaLn }
@@ -86,7 +87,37 @@ describe('paper 004 Table 1 regimes', () => {
     expect(device.levelsS).toEqual([1 / energy.hrsMedianOhm, 1 / energy.lrsMedianOhm])
     expect(device.cost.writeEnergyPerPulseJ).toBe(30e-12)
     expect(device.cost.writePulseS).toBe(100e-9)
-    expect(device.failedFractionAfterCycles(1e8)).toBeCloseTo(1e-3, 12)
+    expect(device.parameters.aging).toEqual(energy.aging)
     expect(() => createRramDevice({ programmingConditions: { setComplianceCurrentA: 100e-6, resetVoltageV: 2, pulseWidthS: 1e-6 } })).toThrow(/characterised only/)
+  })
+})
+
+describe('paper 004 aging: bit error rates against write cycles', () => {
+  const regime = (name: string) => hfo2ProgrammingRegimes.find((candidate) => candidate.name === name)!
+
+  it('Fig. 6 (strong): 1T1R passes 1e-3 after a few million cycles, 2T2R stays below 1e-3 over 7e8', () => {
+    const strong = regime('strong')
+    expect(hfo2RegimeBitErrorRates(strong, 1e6).singleEnded).toBeLessThan(1e-3)
+    expect(hfo2RegimeBitErrorRates(strong, 1e7).singleEnded).toBeGreaterThan(1e-3)
+    expect(hfo2RegimeBitErrorRates(strong, 7e8).differential).toBeLessThan(1e-3)
+    // "per-device BER rises by several orders of magnitude" over the 7e8 cycles
+    expect(Math.log10(hfo2RegimeBitErrorRates(strong, 7e8).singleEnded / hfo2RegimeBitErrorRates(strong, 0).singleEnded)).toBeGreaterThan(2)
+  })
+
+  it('Table 1 cyclability (cycles at 2T2R BER < 1e-3): strong > 1e8, energy ≥ 1e8, endurance > 1e10 with BER < 1e-4 up to 5e10 (Fig. 7)', () => {
+    expect(hfo2RegimeBitErrorRates(regime('strong'), 1e8).differential).toBeLessThan(1e-3)
+    expect(hfo2RegimeBitErrorRates(regime('energy'), 1e8).differential).toBeLessThanOrEqual(1e-3 * (1 + 1e-6))
+    expect(hfo2RegimeBitErrorRates(regime('energy'), 1e9).differential).toBeGreaterThan(1e-3)
+    expect(hfo2RegimeBitErrorRates(regime('endurance'), 5e10).differential).toBeLessThanOrEqual(1e-4 * (1 + 1e-6))
+  })
+
+  it('Monte Carlo: the hfo2-2t2r device programmed at cycle 7e8 matches the analytic aged rates (4 binomial σ)', () => {
+    const device = createRramDevice({ programmingConditions: { setComplianceCurrentA: 200e-6, resetVoltageV: 2.5, pulseWidthS: 1e-6 } })
+    const bits = 100000
+    const simulated = simulateBitErrorRates(device, bits, createRandomSource(21), { pcsaSigmaLn: PCSA_DECISION_SIGMA_LN, cycle: 7e8 })
+    const expected = hfo2RegimeBitErrorRates(regime('strong'), 7e8)
+    expect(Math.abs(simulated.singleEnded - expected.singleEnded)).toBeLessThan(4 * Math.sqrt((expected.singleEnded * (1 - expected.singleEnded)) / (2 * bits)))
+    expect(Math.abs(simulated.differential - expected.differential)).toBeLessThan(4 * Math.sqrt((expected.differential * (1 - expected.differential)) / bits))
+    expect(simulated.differential).toBeLessThan(simulated.singleEnded)
   })
 })

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@cimkit/core'
-import type { DeviceModelV1, RandomSource } from '@cimkit/core'
+import type { DeviceModelV1, ProgrammedCellsV1, RandomSource } from '@cimkit/core'
 import { normalCdf } from '../math/normal.js'
 
 /** A lognormal resistance state: ln R ~ N(ln medianOhm, sigmaLn²). @since 0.1.0 */
@@ -46,13 +46,14 @@ export function analyticBitErrorRates(
  * in a checkerboard (bit 0 = (LRS, HRS), bit 1 = (HRS, LRS), paper 004 §2.1), then reads every
  * device alone against the reference (1T1R) and every pair differentially (2T2R, with the PCSA's
  * decision noise in ln(R1/R2)). Both schemes see the very same programmed devices, stuck cells included.
+ * With `cycle`, the devices are programmed as cells already written that many times (`programAtCycle`).
  * @since 0.1.0
  */
 export function simulateBitErrorRates(
-  device: DeviceModelV1,
+  device: DeviceModelV1 & { programAtCycle?(targetsS: Float32Array, random: RandomSource, cycle: number): ProgrammedCellsV1 },
   bits: number,
   random: RandomSource,
-  options: { readonly referenceOhm?: number; readonly pcsaSigmaLn?: number } = {},
+  options: { readonly referenceOhm?: number; readonly pcsaSigmaLn?: number; readonly cycle?: number } = {},
 ): BitErrorRates & { readonly bits: number } {
   const levels = device.levelsS
   if (levels?.length !== 2) throw new InvalidArgumentError('device', 'bit error rates need a binary device (two levels)')
@@ -63,7 +64,9 @@ export function simulateBitErrorRates(
     targets[2 * bit] = value === 0 ? lrsS : hrsS
     targets[2 * bit + 1] = value === 0 ? hrsS : lrsS
   }
-  const cells = device.doProgram(targets, random.stream('program'))
+  const cycle = options.cycle ?? 0
+  if (cycle > 0 && device.programAtCycle === undefined) throw new InvalidArgumentError('cycle', 'the device cannot program aged cells (no programAtCycle)')
+  const cells = cycle > 0 ? device.programAtCycle!(targets, random.stream('program'), cycle) : device.doProgram(targets, random.stream('program'))
   const referenceOhm = options.referenceOhm ?? 1 / Math.sqrt(lrsS * hrsS)
   const referenceS = 1 / referenceOhm
   const noise = random.stream('pcsa')
