@@ -12,6 +12,7 @@ namespace {
 struct Avx2Isa {
   using V = __m256;
   static constexpr int kWidth = 8;
+  CIMKIT_TARGET static V set1(float x) { return _mm256_set1_ps(x); }
   CIMKIT_TARGET static V zero() { return _mm256_setzero_ps(); }
   CIMKIT_TARGET static V load(const float* p) { return _mm256_loadu_ps(p); }
   CIMKIT_TARGET static V broadcast(const float* p) { return _mm256_broadcast_ss(p); }
@@ -27,7 +28,7 @@ struct Avx2Isa {
 // Blocking for Zen 3 / Skylake-class caches: A block 120 x 256 floats = 120 KiB (L2),
 // B strip 256 x 16 floats = 16 KiB (L1d 32 KiB).
 const KernelSpec& avx2_kernel_spec() {
-  static const KernelSpec spec{"avx2", 6, 16, 120, 256, 1024, &micro_kernel<Avx2Isa, 6, 2>};
+  static const KernelSpec spec{"avx2", 6, 16, 120, 256, 1024, &micro_kernel<Avx2Isa, 6, 2>, &micro_kernel_direct<Avx2Isa, 6, 2, true>, &micro_kernel_direct<Avx2Isa, 6, 2, false>};
   return spec;
 }
 

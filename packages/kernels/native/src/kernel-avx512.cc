@@ -11,6 +11,7 @@ namespace {
 struct Avx512Isa {
   using V = __m512;
   static constexpr int kWidth = 16;
+  CIMKIT_TARGET static V set1(float x) { return _mm512_set1_ps(x); }
   CIMKIT_TARGET static V zero() { return _mm512_setzero_ps(); }
   CIMKIT_TARGET static V load(const float* p) { return _mm512_loadu_ps(p); }
   CIMKIT_TARGET static V broadcast(const float* p) { return _mm512_set1_ps(*p); }
@@ -25,7 +26,7 @@ struct Avx512Isa {
 
 // B strip 192 x 32 floats = 24 KiB (fits a 32 or 48 KiB L1d); A block 144 x 192 floats = 108 KiB.
 const KernelSpec& avx512_kernel_spec() {
-  static const KernelSpec spec{"avx512", 12, 32, 144, 192, 1024, &micro_kernel<Avx512Isa, 12, 2>};
+  static const KernelSpec spec{"avx512", 12, 32, 144, 192, 1024, &micro_kernel<Avx512Isa, 12, 2>, &micro_kernel_direct<Avx512Isa, 12, 2, true>, &micro_kernel_direct<Avx512Isa, 12, 2, false>};
   return spec;
 }
 

@@ -9,6 +9,7 @@ namespace {
 struct ScalarIsa {
   using V = float;
   static constexpr int kWidth = 1;
+  static V set1(float x) { return x; }
   static V zero() { return 0.0f; }
   static V load(const float* p) { return *p; }
   static V broadcast(const float* p) { return *p; }
@@ -22,7 +23,7 @@ struct ScalarIsa {
 }  // namespace
 
 const KernelSpec& scalar_kernel_spec() {
-  static const KernelSpec spec{"scalar", 4, 8, 128, 256, 1024, &micro_kernel<ScalarIsa, 4, 8>};
+  static const KernelSpec spec{"scalar", 4, 8, 128, 256, 1024, &micro_kernel<ScalarIsa, 4, 8>, &micro_kernel_direct<ScalarIsa, 4, 8, true>, &micro_kernel_direct<ScalarIsa, 4, 8, false>};
   return spec;
 }
 

@@ -9,6 +9,10 @@ namespace cimkit {
 // B strip (depth x nr, p-major); c has row stride ldc floats.
 using MicroKernelFn = void (*)(int depth, const float* packed_a, const float* packed_b, float* c, std::ptrdiff_t ldc);
 
+// The same product reading A in place (row-major: A(r, p) = a[r * stride + p]; column-major:
+// a[p * stride + r]), C += alpha * tile; for skinny C where packing A does not pay.
+using DirectKernelFn = void (*)(int depth, const float* a, std::ptrdiff_t stride, const float* packed_b, float* c, std::ptrdiff_t ldc, float alpha);
+
 // Register tile and cache blocking of one ISA's GEMM.
 struct KernelSpec {
   const char* name;
@@ -18,6 +22,8 @@ struct KernelSpec {
   int kc;  // depth of a packed panel (B strip kc x nr stays in L1)
   int nc;  // columns of B packed per panel (multiple of nr)
   MicroKernelFn kernel;
+  DirectKernelFn direct_row_major;
+  DirectKernelFn direct_column_major;
 };
 
 enum class Isa { kScalar = 0, kAvx2 = 1, kAvx512 = 2 };

@@ -38,3 +38,39 @@ CIMKIT_TARGET void micro_kernel(int depth, const float* packed_a, const float* p
     for (int v = 0; v < NV; ++v) Isa::store(row + v * W, Isa::add(Isa::load(row + v * W), acc[r][v]));
   }
 }
+
+// The same tile product reading A in place instead of from a packed strip, for skinny C (few
+// columns) where each element of A is used by only n / NR tiles and packing it would cost as much
+// as the arithmetic. kRowMajor: A(r, p) = a[r * stride + p] (MR contiguous row streams);
+// otherwise A(r, p) = a[p * stride + r] (MR adjacent floats per step). C += alpha * tile.
+template <class Isa, int MR, int NV, bool kRowMajor>
+CIMKIT_TARGET void micro_kernel_direct(int depth, const float* a, std::ptrdiff_t stride, const float* packed_b, float* c, std::ptrdiff_t ldc, float alpha) {
+  using V = typename Isa::V;
+  constexpr int W = Isa::kWidth;
+  constexpr int NR = NV * W;
+  V acc[MR][NV];
+#pragma GCC unroll 32
+  for (int r = 0; r < MR; ++r) {
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) acc[r][v] = Isa::zero();
+  }
+  for (int p = 0; p < depth; ++p) {
+    V b[NV];
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) b[v] = Isa::load(packed_b + v * W);
+#pragma GCC unroll 32
+    for (int r = 0; r < MR; ++r) {
+      const V value = Isa::broadcast(kRowMajor ? a + r * stride + p : a + p * stride + r);
+#pragma GCC unroll 4
+      for (int v = 0; v < NV; ++v) acc[r][v] = Isa::fma(value, b[v], acc[r][v]);
+    }
+    packed_b += NR;
+  }
+  const V scale = Isa::set1(alpha);
+#pragma GCC unroll 32
+  for (int r = 0; r < MR; ++r) {
+    float* row = c + r * ldc;
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) Isa::store(row + v * W, Isa::fma(scale, acc[r][v], Isa::load(row + v * W)));
+  }
+}

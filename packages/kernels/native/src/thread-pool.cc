@@ -9,41 +9,62 @@
 
 namespace cimkit {
 namespace {
-// About 1 ms of spinning on a ~3 GHz core (pause is tens of cycles) before a worker sleeps.
-constexpr int kSpinIterations = 1 << 15;
+
+// About 50 us of spinning (pause is 40-140 cycles on current x86 cores) before a worker sleeps:
+// long enough to catch the next GEMM of a layer loop, short enough not to steal a busy core.
+constexpr int kSpinIterations = 1 << 11;
+
+constexpr std::uint32_t job_of(std::uint64_t state) { return static_cast<std::uint32_t>(state >> 32); }
+constexpr int chunks_of(std::uint64_t state) { return static_cast<int>((state >> 16) & 0xffff); }
+constexpr int next_of(std::uint64_t state) { return static_cast<int>(state & 0xffff); }
+
 }  // namespace
 
 ThreadPool::ThreadPool(int workers) {
   threads_.reserve(workers);
-  for (int index = 1; index <= workers; ++index) threads_.emplace_back([this, index] { work(index); });
+  for (int index = 0; index < workers; ++index) threads_.emplace_back([this] { work(); });
 }
 
-void ThreadPool::run(int tasks, const std::function<void(int)>& task) {
-  if (tasks <= 1 || threads_.empty()) {
-    for (int index = 0; index < tasks; ++index) task(index);
+void ThreadPool::run(int chunks, const std::function<void(int)>& task) {
+  if (chunks <= 1 || threads_.empty()) {
+    for (int index = 0; index < chunks; ++index) task(index);
     return;
   }
   std::lock_guard<std::mutex> serial(run_mutex_);
+  const std::uint32_t job = ++jobs_started_;
   task_ = &task;
-  tasks_ = tasks;
-  pending_.store(static_cast<int>(threads_.size()), std::memory_order_relaxed);
+  done_.store(0, std::memory_order_relaxed);
+  // Release: a worker whose claim reads this state also sees task_ and the reset done_.
+  state_.store((static_cast<std::uint64_t>(job) << 32) | (static_cast<std::uint64_t>(chunks) << 16), std::memory_order_release);
   {
     // Publishing under the mutex closes the window between a worker's predicate check and its wait.
     std::lock_guard<std::mutex> lock(wake_mutex_);
-    generation_.fetch_add(1, std::memory_order_release);
+    generation_.store(job, std::memory_order_release);
   }
   wake_.notify_all();
-  task(0);
-  for (int spin = 0; pending_.load(std::memory_order_acquire) != 0; ++spin) {
+  participate(job);
+  // Only pieces a worker has already claimed remain; wait for them.
+  for (int spin = 0; done_.load(std::memory_order_acquire) != chunks; ++spin) {
     if (spin < kSpinIterations) CIMKIT_CPU_RELAX();
     else std::this_thread::yield();
   }
 }
 
-void ThreadPool::work(int index) {
-  std::uint64_t seen = 0;
+void ThreadPool::participate(std::uint32_t job) {
+  std::uint64_t state = state_.load(std::memory_order_acquire);
   for (;;) {
-    std::uint64_t current = generation_.load(std::memory_order_acquire);
+    if (job_of(state) != job || next_of(state) >= chunks_of(state)) return;
+    if (!state_.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel, std::memory_order_acquire)) continue;
+    (*task_)(next_of(state));
+    done_.fetch_add(1, std::memory_order_acq_rel);
+    state = state_.load(std::memory_order_acquire);
+  }
+}
+
+void ThreadPool::work() {
+  std::uint32_t seen = 0;
+  for (;;) {
+    std::uint32_t current = generation_.load(std::memory_order_acquire);
     for (int spin = 0; current == seen && spin < kSpinIterations; ++spin) {
       CIMKIT_CPU_RELAX();
       current = generation_.load(std::memory_order_acquire);
@@ -54,8 +75,7 @@ void ThreadPool::work(int index) {
       current = generation_.load(std::memory_order_acquire);
     }
     seen = current;
-    if (index < tasks_) (*task_)(index);
-    pending_.fetch_sub(1, std::memory_order_acq_rel);
+    participate(current);
   }
 }
 

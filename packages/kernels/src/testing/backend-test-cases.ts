@@ -4,13 +4,14 @@ import type { GemmCase } from './gemm-oracle-check.js'
 /**
  * Shapes (m, n, k) that cross every blocking boundary of the fast backends: micro-tiles (wasm 4×8,
  * AVX2 6×16, AVX-512 12×32) full and partial, k above one packed panel (256; AVX-512 192), m above
- * one packed block (64 / 120 / 144), n above one B panel (256 / 1024), enough work for the native
- * backend to split rows (m ≥ n) or columns (n > m) over threads, and empty dimensions.
+ * one packed block (64 / 120 / 144), n above one B panel (256 / 1024) and above the native
+ * backend's in-place-A limit (512), enough work for the native backend to split rows (m ≥ n) or
+ * columns (n > m) over threads, and empty dimensions.
  * @since 0.1.0
  */
 export const gemmShapes: readonly (readonly [number, number, number])[] = [
   [1, 1, 1], [1, 7, 1], [7, 5, 9], [4, 8, 3], [6, 16, 32], [12, 32, 20], [13, 17, 3], [33, 65, 130],
-  [130, 31, 257], [200, 9, 20], [3, 1100, 5], [300, 70, 200], [40, 520, 150], [4, 3, 0], [0, 3, 4], [5, 0, 2],
+  [130, 31, 257], [200, 9, 20], [14, 530, 40], [3, 1100, 5], [300, 70, 200], [40, 520, 150], [4, 3, 0], [0, 3, 4], [5, 0, 2],
 ]
 const scalings: readonly (readonly [number, number])[] = [[1, 0], [2.5, -0.75], [-1, 1], [0, 0.5]]
 
