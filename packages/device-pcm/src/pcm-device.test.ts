@@ -1,4 +1,4 @@
-import { createRandomSource, createRunContainer, findPackageJson, readPluginManifest } from '@cimkit/core'
+import { createRandomSource, createRunContainer, findPackageJson, readPluginManifest, resolveConfig, validateBaseConfig } from '@cimkit/core'
 import { describeDeviceConformance } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { createPcmDevice } from './create-pcm-device.js'
@@ -135,6 +135,19 @@ describe('@cimkit/device-pcm plugin', () => {
     const run = await createRunContainer({ plugins: [{ plugin: createPcmPlugin(), manifest }], seed: 1 })
     expect(run.registry.types('device')).toEqual(['pcm'])
     expect(run.registry.presetNames('device', 'pcm')).toEqual(['aihwkit-pcm', 'survey-pcm'])
+    await run.dispose()
+  })
+
+  it('builds from a config: aihwkit-pcm with drift switched off and 16 levels', async () => {
+    const run = await createRunContainer({ plugins: [{ plugin: createPcmPlugin() }], seed: 1 })
+    const config = validateBaseConfig({ device: { type: 'pcm', preset: 'aihwkit-pcm', levels: 16, drift: { scale: 0 } } })
+    const section = (await resolveConfig(config, run.registry)).device!
+    const built = run.registry.get('device', 'pcm').registration.create(section.options, { random: createRandomSource(1), container: run.container, configDirectory: '.' })
+    expect(built.levelsS).toHaveLength(16)
+    const cells = built.doProgram(new Float32Array(8).fill(gMax), createRandomSource(2))
+    const out = new Float32Array(8)
+    built.conductanceAtTime!(cells, 86400, out)
+    expect(Array.from(out)).toEqual(Array.from(cells.conductanceS))
     await run.dispose()
   })
 })
