@@ -1,7 +1,11 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import type { ConversionRangeV1 } from '@cimkit/core'
 
-/** The value at quantile q ∈ [0, 1] of sorted data, by linear interpolation between order statistics. */
+/**
+ * The value at quantile q ∈ [0, 1] of ascending data, by linear interpolation between order statistics.
+ * @example quantileOfSorted(new Float64Array([0, 10]), 0.25) // returns 2.5
+ * @since 0.1.0
+ */
 export function quantileOfSorted(sorted: Float32Array | Float64Array, q: number): number {
   const position = q * (sorted.length - 1)
   const lower = Math.floor(position)

@@ -13,6 +13,8 @@ export function bitPlaneCycles(bits: number, coding: BitPlaneCoding): number {
  * Digital weight of each plane, LSB first. Inputs ±1 map to ±(2^B − 1)/2 codes (signed) or
  * 0…2^B − 1 (unsigned), so every input lies within half a step of the uniform 2^B-level grid.
  * Two's complement weights its MSB −2^(B−1) (paper 003 §V B, ISAAC).
+ * @example bitPlaneWeights(2, 'unsigned') // returns [1/3, 2/3]
+ * @since 0.1.0
  */
 export function bitPlaneWeights(bits: number, coding: BitPlaneCoding): number[] {
   const scale = coding === 'unsigned' ? 2 ** bits - 1 : (2 ** bits - 1) / 2

@@ -8,6 +8,8 @@ export function allocatePlanes(cycles: number, length: number, planeWeights: rea
 /**
  * Integer code of a normalised input on a grid of `scale` codes per unit, clamped to [low, high].
  * `Math.round` breaks ties upward, so the result is deterministic.
+ * @example codeOf(0.5, 3, 0, 3) // returns 2
+ * @since 0.1.0
  */
 export function codeOf(value: number, scale: number, low: number, high: number): number {
   // NOTE: adding 0 turns Math.round's −0 into +0, so a zero input drives a plain zero.
