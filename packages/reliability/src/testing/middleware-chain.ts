@@ -1,4 +1,5 @@
 import type { ActionRecorderV1, DeviceModelV1, ProgrammedCellsV1, RandomSource, ReliabilityMiddlewareV1 } from '@cimkit/core'
+import { effectiveTimeS } from '../refresh/time-aware-middleware.js'
 import type { TestCrossbar } from './test-crossbar.js'
 
 /**
@@ -25,7 +26,8 @@ export function programThroughChain(
 
 /**
  * Runs an MVM through the `wrapMvm` chain (first = outermost), the crossbar innermost; `arrayId`
- * is passed as the proposed `MvmCallV1.arrayId` extension.
+ * is passed as the proposed `MvmCallV1.arrayId` extension, and the crossbar is read at the time
+ * the techniques' time hooks give (`effectiveTimeS`).
  * @since 0.1.0
  */
 export function mvmThroughChain(
@@ -37,10 +39,11 @@ export function mvmThroughChain(
 ): Float32Array {
   const layers = middleware.filter((technique) => technique.wrapMvm !== undefined)
   const { rows, columns } = crossbar
+  const deviceTimeS = effectiveTimeS(middleware, options.timeS)
   if (inputs.length !== batch * rows) throw new RangeError(`inputs hold ${inputs.length} values, expected batch ${batch} × rows ${rows}`)
   const mvmAt = (depth: number, drive: Float32Array): Float32Array => {
     const planes = drive.length / rows
-    if (depth === layers.length) return crossbar.read(drive, planes, options.timeS)
+    if (depth === layers.length) return crossbar.read(drive, planes, deviceTimeS)
     const call = { inputs: drive, batch: planes, rows, columns, doMvm: (inner: Float32Array) => mvmAt(depth + 1, inner), timeS: options.timeS, random: options.random.stream('middleware', depth), record: options.record }
     return layers[depth]!.wrapMvm!(options.arrayId === undefined ? call : { ...call, arrayId: options.arrayId } as typeof call)
   }
