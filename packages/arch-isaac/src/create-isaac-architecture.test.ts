@@ -19,6 +19,17 @@ describe('ISAAC architecture', () => {
     expect(Math.abs(peak.powerShare!.adc! - 0.49)).toBeLessThan(0.02)
   })
 
+  it('with a 2 kΩ–2 MΩ cell read at 0.2 V for 100 ns (survey Table III; CiMLoop ISAAC cell), the published crossbar power keeps the peak; the device option follows the cell', () => {
+    const cell = isaacHardwareDoubles().device!
+    const device = { ...cell, conductanceRangeS: { minS: 1 / 2e6, maxS: 1 / 2e3 }, cost: { ...cell.cost, readVoltageV: 0.2 } }
+    const published = createIsaacArchitecture().peak(isaacHardwareDoubles({ device }))
+    expect(Math.abs(published.topsPerW / 0.63 - 1)).toBeLessThan(0.1)
+    expect(Math.abs(published.topsPerMm2 / 0.48 - 1)).toBeLessThan(0.1)
+    // V²·Ḡ·t = 0.04 × 250 µS × 100 ns = 1 pJ per cell, 546× ISAAC's 1.83 fJ
+    const fromDevice = createIsaacArchitecture({ crossbarEnergy: 'device' }).peak(isaacHardwareDoubles({ device }))
+    expect(fromDevice.topsPerW).toBeLessThan(published.topsPerW / 10)
+  })
+
   it('ISAAC Table 6 totals: 65.8 W and 85.4 mm² per chip, 168 × 12 × 8 crossbars', () => {
     const architecture = createIsaacArchitecture()
     const peak = architecture.peak(hardware)

@@ -67,6 +67,10 @@ export function createIsaacArchitecture(options: IsaacOptions = {}): TiledArchit
       tilesPerRouter: resolved.tilesPerRouter,
       technology: { nodeNm: resolved.technologyNodeNm, supplyV: resolved.supplyV },
       coreName: 'ima',
+      // NOTE: ISAAC's published crossbar power folds in its read conditions; a device's V²·Ḡ·t over
+      // a whole 100 ns read at mid-range conductance is hundreds of times larger, so the published
+      // figure is the default and the device gives the area.
+      crossbarEnergy: resolved.crossbarEnergy,
     },
     arrays: {
       rows: resolved.rows,

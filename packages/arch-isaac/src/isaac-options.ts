@@ -18,6 +18,7 @@ export const isaacOptionsSchema = z
     bitsPerCell: z.number().int().min(1).max(8).default(2).describe('Bits per ReRAM cell'),
     inputBits: z.number().int().min(1).max(32).default(16).describe('Activation precision, bits (buffers carry ⌈bits/8⌉ bytes)'),
     columnsPerAdc: z.number().int().min(1).default(128).describe('Columns one ADC converts in turn (ISAAC-CE: 128)'),
+    crossbarEnergy: z.enum(['published', 'device']).default('published').describe("Crossbar read energy: ISAAC Table 6's 0.3 mW per 128×128 (published), or the device's V²·Ḡ·t per cell read"),
     crossbarReadS: z.number().positive().default(100e-9).describe('Crossbar read time, seconds (ISAAC: 100 ns, hidden behind the ADC)'),
     edramBytesPerTile: z.number().int().min(1).default(64 * 1024).describe('eDRAM buffer per tile, bytes (ISAAC-CE: 64 KB)'),
     tilesPerRouter: z.number().int().min(1).default(4).describe('Tiles sharing one router (ISAAC: 4)'),

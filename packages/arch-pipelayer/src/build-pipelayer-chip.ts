@@ -13,6 +13,8 @@ export interface PipeLayerChip {
   readonly cycleS: number
   /** Spike slots per MVM (the input encoder's cycles). */
   readonly inputCycles: number
+  /** Slots one MVM occupies: the input's slots, or more when the counter's readout is longer. */
+  readonly cyclesPerMvm: number
   readonly mvmTimeS: number
   /** Batch-end weight update: every row of ΔW read, every row of W and Wᵀ rewritten, seconds. */
   readonly updateS: number
@@ -44,9 +46,12 @@ export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: 
   if (device === null) throw new InvalidArgumentError('device', 'PipeLayer costs its ReRAM subarrays from the configured device; configure one')
   const encoder = hardware.inputEncoder
   const converter = hardware.outputConverter
-  const cycleS = options.cycleS ?? Math.max(device.cost.readPulseS, converter?.cost.latencyPerActionS.convert ?? 0)
+  const cycleS = options.cycleS ?? device.cost.readPulseS
   const inputCycles = encoder?.cycles ?? 1
-  const mvmTimeS = inputCycles * cycleS
+  // NOTE: the integrate-and-fire counter fires while the spikes arrive, so its readout overlaps the
+  // slots; only a readout longer than all of them stretches the MVM.
+  const cyclesPerMvm = Math.max(inputCycles, Math.ceil((converter?.cost.latencyPerActionS.convert ?? 0) / cycleS - 1e-9))
+  const mvmTimeS = cyclesPerMvm * cycleS
   const technology = { technology: { nodeNm: options.technologyNodeNm, supplyV: options.supplyV } }
   const shape = { rows: options.rows, columns: options.columns, bitsPerCell: options.bitsPerCell }
   const blocks = options.morphableSubarrays / geometry.arraysPerBlock
@@ -54,7 +59,7 @@ export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: 
   const outputsPerS = (blocks * options.columns) / mvmTimeS
   const conversionsPerS = (options.morphableSubarrays * options.columns) / mvmTimeS
 
-  const subarray: CostNode[] = [node('array', 1, crossbarArrayCost(geometry, device, technology.technology), 'array', { mvm: 1 / cycleS, cellRead: (options.rows * options.columns) / cycleS })]
+  const subarray: CostNode[] = [node('array', 1, crossbarArrayCost(geometry, device, technology.technology, options.crossbarEnergy), 'array', { mvm: 1 / cycleS, cellRead: (options.rows * options.columns) / cycleS })]
   if (encoder !== null) subarray.push(node('dac', options.rows, encoder.cost, 'dac', { drive: 1 / cycleS }))
   // NOTE: an integrate-and-fire counter integrates every spike slot of an MVM and is read once.
   if (converter !== null) subarray.push(node('adc', options.columns, converter.cost, 'adc', { convert: 1 / mvmTimeS }))
@@ -80,6 +85,7 @@ export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: 
     geometry,
     cycleS,
     inputCycles,
+    cyclesPerMvm,
     mvmTimeS,
     updateS,
     macsPerSecond: (blocks * options.rows * options.columns) / mvmTimeS,

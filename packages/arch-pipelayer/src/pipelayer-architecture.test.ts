@@ -3,7 +3,7 @@ import type { CostNode } from '@cimkit/cost'
 import { checkComponentCostModel, checkSerialisable } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { convLayer, denseLayer, vgg8 } from './__fixtures__/networks.js'
-import { pipeLayerHardwareDoubles } from './__fixtures__/pipelayer-doubles.js'
+import { integrateFireDouble, pipeLayerHardwareDoubles } from './__fixtures__/pipelayer-doubles.js'
 import { PipeLayerArchitecture } from './pipelayer-architecture.js'
 
 const hardware = pipeLayerHardwareDoubles()
@@ -48,6 +48,15 @@ describe('PipeLayer architecture', () => {
     // fc: 1 MVM × 10 outputs × 1 row block × 4 slices; spike drivers: 16 slots × 128 rows × 4 slices
     expect(report.counts.fc!.adc).toEqual({ convert: 40 })
     expect(report.counts.fc!.dac).toEqual({ drive: 16 * 128 * 4 })
+  })
+
+  it('an integrate-and-fire readout longer than the 16 slots stretches the MVM (3.2 µs / 100 ns = 32 cycles)', () => {
+    const slowCounter = integrateFireDouble()
+    const counter = { ...slowCounter, cost: { ...slowCounter.cost, latencyPerActionS: { convert: 3.2e-6 } } }
+    const architecture = new PipeLayerArchitecture({ morphableSubarrays: 40, replication: 'none', cycleS: 100e-9 })
+    const chip = architecture.chip(pipeLayerHardwareDoubles({ outputConverter: counter }))
+    expect(chip.cyclesPerMvm).toBe(32)
+    expect(architecture.chip(hardware).cyclesPerMvm).toBe(16)
   })
 
   it('VGG-8 inference and training report cycles, energy and throughput per layer; training costs more per image', () => {

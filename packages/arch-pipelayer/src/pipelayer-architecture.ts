@@ -92,8 +92,8 @@ export class PipeLayerArchitecture implements ArchitectureV1 {
       return { layer: layer.name, forwardSteps: steps, backwardSteps: index > 0 ? steps : 0, gradientS: layer.mvmsPerInference * chip.outerProductS }
     })
     return this.options.mode === 'training'
-      ? trainingSchedule(work, chip.inputCycles, chip.cycleS, this.options.batchSize, chip.updateS)
-      : inferenceSchedule(work, chip.inputCycles, chip.cycleS, this.options.images)
+      ? trainingSchedule(work, chip.cyclesPerMvm, chip.cycleS, this.options.batchSize, chip.updateS)
+      : inferenceSchedule(work, chip.cyclesPerMvm, chip.cycleS, this.options.images)
   }
 
   cost(network: NetworkWorkloadV1, mapping: MappingV1, activity: ActivityV1 | null, hardware: HardwareV1): PipeLayerReport {

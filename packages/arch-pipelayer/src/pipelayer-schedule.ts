@@ -50,13 +50,13 @@ function check(layers: readonly PipeLayerStageWork[], count: number, name: strin
 
 /**
  * Inference: each layer is a stage, a step lasts as long as the slowest layer's forward work
- * (steps × the MVM's input cycles × the cycle), and N images take L + N − 1 steps (PipeLayer's
+ * (steps × cycles per MVM × the cycle), and N images take L + N − 1 steps (PipeLayer's
  * inter-layer pipeline, survey Fig. 20b without the backward half).
  * @since 0.1.0
  */
-export function inferenceSchedule(layers: readonly PipeLayerStageWork[], inputCycles: number, cycleS: number, images: number): PipeLayerSchedule {
+export function inferenceSchedule(layers: readonly PipeLayerStageWork[], cyclesPerMvm: number, cycleS: number, images: number): PipeLayerSchedule {
   check(layers, images, 'images')
-  const timings = layers.map((layer) => ({ layer: layer.layer, forwardCycles: layer.forwardSteps * inputCycles, backwardCycles: 0, gradientS: 0, busyS: layer.forwardSteps * inputCycles * cycleS }))
+  const timings = layers.map((layer) => ({ layer: layer.layer, forwardCycles: layer.forwardSteps * cyclesPerMvm, backwardCycles: 0, gradientS: 0, busyS: layer.forwardSteps * cyclesPerMvm * cycleS }))
   const stepCycles = Math.max(...timings.map((timing) => timing.forwardCycles))
   const stepS = stepCycles * cycleS
   const steps = layers.length + images - 1
@@ -84,11 +84,11 @@ export function inferenceSchedule(layers: readonly PipeLayerStageWork[], inputCy
  * work.
  * @since 0.1.0
  */
-export function trainingSchedule(layers: readonly PipeLayerStageWork[], inputCycles: number, cycleS: number, batch: number, updateS: number): PipeLayerSchedule {
+export function trainingSchedule(layers: readonly PipeLayerStageWork[], cyclesPerMvm: number, cycleS: number, batch: number, updateS: number): PipeLayerSchedule {
   check(layers, batch, 'batch')
   const timings = layers.map((layer) => {
-    const forwardCycles = layer.forwardSteps * inputCycles
-    const backwardCycles = layer.backwardSteps * inputCycles
+    const forwardCycles = layer.forwardSteps * cyclesPerMvm
+    const backwardCycles = layer.backwardSteps * cyclesPerMvm
     return { layer: layer.layer, forwardCycles, backwardCycles, gradientS: layer.gradientS, busyS: Math.max(forwardCycles * cycleS, backwardCycles * cycleS, layer.gradientS) }
   })
   const stepS = Math.max(...timings.map((timing) => timing.busyS))

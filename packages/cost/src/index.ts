@@ -6,7 +6,7 @@ export { requiredAdcBits } from './adc/required-adc-bits.js'
 export type { SlicedMvmShape } from './adc/required-adc-bits.js'
 // Component costs
 export { crossbarArrayCost } from './components/crossbar-array-cost.js'
-export type { CrossbarShape } from './components/crossbar-array-cost.js'
+export type { CrossbarEnergySource, CrossbarShape } from './components/crossbar-array-cost.js'
 export { componentCostFromPower, createComponentCost, resizeComponentCost, scaleComponentCost } from './components/define-component-cost.js'
 export type { ComponentCostFields, PowerFigure, ResizeFactors } from './components/define-component-cost.js'
 export { ISAAC_TECHNOLOGY, isaacTable6 } from './components/isaac-table-6.js'

@@ -1,5 +1,6 @@
 import { checkComponentCostModel } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
+import { isaacCellDouble } from '../__fixtures__/hardware-doubles.js'
 import { crossbarArrayCost } from './crossbar-array-cost.js'
 import { isaacTable6 } from './isaac-table-6.js'
 import type { IsaacTable6Component } from './isaac-table-6.js'
@@ -59,5 +60,17 @@ describe('ISAAC Table 6 component library', () => {
     expect(small.energyPerActionJ.mvm! * 1e7).toBeCloseTo(0.3e-3, 12)
     expect(small.areaMm2).toBeCloseTo(25e-6, 15)
     expect(large.energyPerActionJ.mvm! * 1e7).toBeCloseTo(1.2e-3, 12)
+  })
+
+  it('a device-costed crossbar charges V²·Ḡ·t per cell read; the published option keeps ISAAC\'s read power and the device\'s area', () => {
+    const device = isaacCellDouble()
+    const fromDevice = crossbarArrayCost({ rows: 128, columns: 128 }, device)
+    expect(fromDevice.energyPerActionJ.cellRead! * 16384).toBeCloseTo(30e-12, 20) // 0.3 mW × 100 ns
+    expect(fromDevice.areaMm2).toBeCloseTo(25e-6, 15)
+    const wideCells = { ...device, cost: { ...device.cost, cellAreaF2: 4 } }
+    const published = crossbarArrayCost({ rows: 128, columns: 128 }, wideCells, undefined, 'published')
+    expect(published.energyPerActionJ.mvm).toBeCloseTo(30e-12, 20)
+    expect(published.energyPerActionJ.cellRead).toBeUndefined()
+    expect(published.areaMm2).toBeCloseTo(16384 * 4 * 0.032e-3 * 0.032e-3, 15)
   })
 })

@@ -38,6 +38,7 @@ export function createCustomArchitecture(options: CustomArchitectureOptions = {}
       offChipLinks: resolved.offChipLinks,
       tilesPerRouter: resolved.tilesPerRouter,
       technology: { nodeNm: resolved.technologyNodeNm, supplyV: resolved.supplyV },
+      crossbarEnergy: resolved.crossbarEnergy,
     },
     arrays: {
       rows: resolved.rows,

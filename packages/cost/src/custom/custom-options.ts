@@ -18,6 +18,7 @@ export const customArchitectureOptionsSchema = z
     sliceLayout: z.enum(['arrays', 'columns']).default('columns').describe('Weight slices on separate arrays (ISAAC) or adjacent columns'),
     weightMapping: z.enum(['offset-digital', 'differential']).default('offset-digital').describe('Signed weights: offset removed digitally, or a differential column pair per slice'),
     columnsPerAdc: z.number().int().min(1).default(8).describe('Columns sharing one output converter (time-multiplexed)'),
+    crossbarEnergy: z.enum(['device', 'published']).default('device').describe("Crossbar read energy: the device's V²·Ḡ·t per cell, or ISAAC Table 6's 0.3 mW per 128×128 scaled by cells"),
     arrayReadS: z.number().positive().default(100e-9).describe('Crossbar read time, seconds (ISAAC: 100 ns)'),
     bufferBytesPerTile: z.number().int().min(1).default(64 * 1024).describe('Tile eDRAM buffer, bytes'),
     tilesPerRouter: z.number().int().min(1).default(4).describe('Tiles sharing one router'),

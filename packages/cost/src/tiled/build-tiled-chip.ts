@@ -62,7 +62,7 @@ export function buildTiledChip(spec: TiledChipSpec, hardware: HardwareV1): Tiled
   const coreName = spec.coreName ?? 'core'
 
   const coreChildren: CostNode[] = [
-    node('array', spec.arraysPerCore, crossbarArrayCost(geometry, hardware.device, technology), 'array', { mvm: 1 / cycleS, cellRead: (geometry.rows * geometry.columns) / cycleS }),
+    node('array', spec.arraysPerCore, crossbarArrayCost(geometry, hardware.device, technology, spec.crossbarEnergy ?? 'device'), 'array', { mvm: 1 / cycleS, cellRead: (geometry.rows * geometry.columns) / cycleS }),
     node('sample-hold', columnsPerCore, isaacComponentCost('sampleHold', library), 'sampleHold', { sample: 1 / cycleS }),
     node('shift-add', shiftAddsPerCore, isaacComponentCost('imaShiftAdd', library), 'shiftAdd', { add: columnsPerCore / cycleS / shiftAddsPerCore }),
     node('input-register', 1, resizeComponentCost(isaacComponentCost('imaInputRegister', library), { energy: 1, area: inputsPerCore / 128, leakage: inputsPerCore / 128 }, `sized for ${inputsPerCore} inputs`), 'inputRegister', { bytes: (inputsPerCore * bytes) / mvmTimeS }),

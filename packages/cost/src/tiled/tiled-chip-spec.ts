@@ -1,3 +1,4 @@
+import type { CrossbarEnergySource } from '../components/crossbar-array-cost.js'
 import type { ArrayGeometry } from '../mapping/array-geometry.js'
 import type { TechnologyPoint } from '../technology/technology-scaling.js'
 
@@ -25,6 +26,8 @@ export interface TiledChipSpec {
   /** Tiles that share one router (ISAAC: 4). */
   readonly tilesPerRouter: number
   readonly technology: TechnologyPoint
+  /** Crossbar read energy from the device (default) or ISAAC's published crossbar power. */
+  readonly crossbarEnergy?: CrossbarEnergySource
   /** Name of the core level in the hierarchy (`ima` for ISAAC, `core` otherwise). */
   readonly coreName?: string
 }
