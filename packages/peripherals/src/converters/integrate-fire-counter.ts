@@ -61,6 +61,7 @@ export class IntegrateFireCounter implements OutputConverterV1 {
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
     if (!(range.max > range.min)) throw new InvalidArgumentError('range', `max must exceed min, got [${range.min}, ${range.max}]`)
     if (values.length % columns !== 0) throw new InvalidArgumentError('columns', `${values.length} values are not a multiple of ${columns} columns`)
+    if (out.length < values.length) throw new InvalidArgumentError('out', `needs ${values.length} values, has ${out.length}`)
     const maxCount = 2 ** this.bits - 1
     const span = range.max - range.min
     const gains = this.gains.take(columns)

@@ -64,6 +64,7 @@ export class PrechargeSenseAmp implements OutputConverterV1 {
 
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
     if (!(range.max > range.min)) throw new InvalidArgumentError('range', `max must exceed min, got [${range.min}, ${range.max}]`)
+    if (out.length < values.length) throw new InvalidArgumentError('out', `needs ${values.length} values, has ${out.length}`)
     const centre = (range.max + range.min) / 2
     const half = (range.max - range.min) / 2
     const limit = 1 - 1e-7

@@ -57,3 +57,20 @@ export function senseAmpSigmasAsFraction(physics: SenseAmpPhysics): { readonly o
   const factor = offsetSupplyFactor(physics)
   return { offset: (physics.offsetStdV * factor) / swingV, noise: (physics.noiseStdV * factor) / swingV }
 }
+
+/**
+ * Cross-field checks of the physical options: the swing must be a proper interval and an explicit
+ * supply must leave overdrive above V_T.
+ * @since 0.1.0
+ */
+export function checkSenseAmpPhysics(
+  options: { readonly swingLowFraction: number; readonly swingHighFraction: number; readonly thresholdVoltageV: number; readonly supplyV?: number | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (!(options.swingHighFraction > options.swingLowFraction)) {
+    context.addIssue({ code: 'custom', message: 'must exceed swingLowFraction', path: ['swingHighFraction'] })
+  }
+  if (options.supplyV !== undefined && !(options.supplyV > options.thresholdVoltageV)) {
+    context.addIssue({ code: 'custom', message: `supply must exceed the threshold voltage ${options.thresholdVoltageV} V`, path: ['supplyV'] })
+  }
+}

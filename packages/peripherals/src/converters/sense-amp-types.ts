@@ -5,7 +5,7 @@ import { bitsField, technologyFields } from '../options/common-options.js'
 import { nominalSupplyV } from '../technology/nominal-supply.js'
 import { checkReferences, columnsPerConverterField } from './adc-options.js'
 import { SenseAmpBank } from './sense-amp-bank.js'
-import { senseAmpPhysicsFields } from './sense-amp-physics.js'
+import { checkSenseAmpPhysics, senseAmpPhysicsFields } from './sense-amp-physics.js'
 
 /** Options of the `voltage-sa` converter. @since 0.1.0 */
 export const voltageSenseAmpOptionsSchema = z
@@ -16,6 +16,7 @@ export const voltageSenseAmpOptionsSchema = z
     ...senseAmpPhysicsFields,
   })
   .strict()
+  .superRefine(checkSenseAmpPhysics)
 
 /** Options of the `sa-flash` converter. @since 0.1.0 */
 export const senseAmpFlashOptionsSchema = z
@@ -27,7 +28,10 @@ export const senseAmpFlashOptionsSchema = z
     ...senseAmpPhysicsFields,
   })
   .strict()
-  .superRefine(checkReferences)
+  .superRefine((options, context) => {
+    checkReferences(options, context)
+    checkSenseAmpPhysics(options, context)
+  })
 
 /** @since 0.1.0 */
 export type VoltageSenseAmpOptions = z.input<typeof voltageSenseAmpOptionsSchema>

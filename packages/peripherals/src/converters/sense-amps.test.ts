@@ -17,7 +17,11 @@ describeOutputConverterConformance('pcsa-xnor', { create: () => createPrechargeS
 describeOutputConverterConformance('voltage-sa', {
   create: () => createVoltageSenseAmp(),
   registration: { optionsSchema: voltageSenseAmpOptionsSchema },
-  invalidOptions: [{ options: { reference: 1.5 }, path: 'reference' }],
+  invalidOptions: [
+    { options: { reference: 1.5 }, path: 'reference' },
+    { options: { swingLowFraction: 0.8, swingHighFraction: 0.2 }, path: 'swingHighFraction' },
+    { options: { supplyV: 0.3 }, path: 'supplyV' },
+  ],
   noiseless: false,
 })
 describeOutputConverterConformance('voltage-sa (noiseless)', { create: () => createVoltageSenseAmp({ noiseStdV: 0, offsetStdV: 0 }) })
