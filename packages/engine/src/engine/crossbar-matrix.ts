@@ -16,6 +16,7 @@ import type { SliceReadContext } from './slice-reader.js'
 import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
 import { stageKey } from './stage-ranges.js'
+import { converterRandom } from './converter-random.js'
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -137,11 +138,13 @@ export class CrossbarMatrix implements AnalogMatrix {
           if (analogSum !== null) {
             for (let index = 0; index < analog.length; index++) analogSum[index]! += analog[index]!
           } else {
-            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount }, drive, batch, output, random.stream('convert'), samples)
+            const converter = { fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: random.stream('convert') }
+            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount }, drive, batch, output, converter, samples)
           }
         }
         if (analogSum !== null) {
-          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount }, drive, batch, output, call.stream('convert', columnBlock, slice), samples)
+          const converter = { fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) }
+          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount }, drive, batch, output, converter, samples)
         }
       }
     }
@@ -149,7 +152,14 @@ export class CrossbarMatrix implements AnalogMatrix {
   }
 
   /** Conversion, digital offset removal and shift-and-add of one slice's column values. */
-  private finish(part: FinishPart, drive: DrivePlanes, batch: number, output: Float64Array, random: RandomSource, samples: Map<string, number[]> | null): void {
+  private finish(
+    part: FinishPart,
+    drive: DrivePlanes,
+    batch: number,
+    output: Float64Array,
+    random: { readonly fixed: RandomSource; readonly call: RandomSource },
+    samples: Map<string, number[]> | null,
+  ): void {
     const { organization, outputConverter, ranges, levels, counter, readContext } = this.state
     const { encoding } = readContext
     const { analog, rowSums, flipped, slice, outputStart, outputCount } = part
@@ -188,7 +198,7 @@ export class CrossbarMatrix implements AnalogMatrix {
       if (outputConverter !== null) {
         counter.add('sampleHold', 'sample', size)
         const range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
-        outputConverter.convert(values, outputCount, range, random.stream(stageIndex), values)
+        outputConverter.convert(values, outputCount, range, converterRandom(random.fixed, random.call.stream(stageIndex)), values)
       }
       const bias = encoding.digitalOffset ? biasDigit(encoding, slice) : 0
       // NOTE: the digital unit removes the G_min current as a calibrated offset r·Σx held at the

@@ -5,6 +5,7 @@ import { referenceBackend } from '@cimkit/kernels'
 import { describe, expect, it } from 'vitest'
 import { IdealLevelsDevice } from '../testing/ideal-levels-device.js'
 import type { IdealLevelsDeviceOptions } from '../testing/ideal-levels-device.js'
+import { UniformAdc } from '../testing/uniform-adc.js'
 import { programAnalogMatrix } from './program-analog-matrix.js'
 
 const minS = 1e-6
@@ -173,5 +174,32 @@ describe('non-idealities through the device interface match their closed forms',
     const expected = new Float64Array(8)
     for (let row = 0; row < small; row++) for (let column = 0; column < 8; column++) expected[column]! += inputs[row]! * smallWeights[row * 8 + column]!
     expectCloseToArray(matrix.mvm(inputs.subarray(0, small), 1), expected, { rtol: 1e-4, atol: 1e-3 })
+  })
+})
+
+describe('converter mismatch is fixed per physical converter, converter noise is fresh per conversion', () => {
+  const { weights, inputs } = problem(2)
+  const small = 64
+  const smallOrganization = { ...organization, rows: small, columns: 16 }
+  const run = (offsetStdLsb: number, noiseStdLsb: number) => {
+    const matrix = programAnalogMatrix(weights.subarray(0, small * 8), small, 8, {
+      organization: smallOrganization,
+      device: device(),
+      inputEncoder: null,
+      outputConverter: new UniformAdc({ bits: 6, offsetStdLsb, noiseStdLsb }),
+      backend: referenceBackend,
+      random: createRandomSource(13),
+      inputRange: 1,
+    })
+    const x = inputs.subarray(0, small)
+    return [matrix.mvm(x, 1), matrix.mvm(x, 1)]
+  }
+  it('an offset-only ADC gives the same outputs on every call; a noisy one does not', () => {
+    const [clean] = run(0, 0)
+    const [offsetFirst, offsetSecond] = run(2, 0)
+    expect(Array.from(offsetSecond!)).toEqual(Array.from(offsetFirst!))
+    expect(Array.from(offsetFirst!)).not.toEqual(Array.from(clean!))
+    const [noisyFirst, noisySecond] = run(0, 2)
+    expect(Array.from(noisySecond!)).not.toEqual(Array.from(noisyFirst!))
   })
 })

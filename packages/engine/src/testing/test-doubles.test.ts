@@ -18,7 +18,7 @@ describeInputEncoderConformance('dac test double (unsigned 4-bit)', { create: ()
 describeInputEncoderConformance('bit-serial test double (unsigned 5-bit)', { create: () => new BitSerialEncoder({ bits: 5, signed: false }) })
 describeOutputConverterConformance('uniform adc test double', { create: () => new UniformAdc({ bits: 6 }) })
 describeOutputConverterConformance('uniform adc test double with offset and noise', {
-  create: () => new UniformAdc({ bits: 6, offsetStdLsb: 0.5, noiseStdLsb: 0.3, mismatchRandom: createRandomSource(2) }),
+  create: () => new UniformAdc({ bits: 6, offsetStdLsb: 0.5, noiseStdLsb: 0.3 }),
   noiseless: false,
 })
 

@@ -10,16 +10,15 @@ export interface UniformAdcOptions {
   /** Per-conversion noise std, LSB. */
   readonly noiseStdLsb?: number
   readonly type?: string
-  /** Stream the static per-column offsets are drawn from (once per instance), required with offsetStdLsb. */
-  readonly mismatchRandom?: RandomSource
 }
 
 /**
  * An ideal uniform ADC test double: 2^bits codes spread evenly over the range (step =
  * (max − min)/(2^bits − 1)), clip, round half away from the range minimum, map the code back to the
  * value. With bits = 1 it is a sense amplifier whose threshold is the middle of the range. Optional
- * static per-column offset (drawn once per instance from `mismatchRandom`, like a device's
- * mismatch at manufacture) and per-conversion Gaussian noise (from the `random` of each call).
+ * static per-column offset, drawn from the child stream `random.stream('mismatch', 'offset')` (which
+ * the engine keeps fixed per physical converter), and per-conversion Gaussian noise drawn directly
+ * from `random` (fresh on every call).
  * @since 0.1.0
  */
 export class UniformAdc implements OutputConverterV1 {
@@ -27,7 +26,6 @@ export class UniformAdc implements OutputConverterV1 {
   readonly type: string
   readonly bits: number
   readonly cost = testDoubleCost('adc-test-double', 'convert')
-  private offsetsLsb = new Float64Array(0)
 
   constructor(private readonly options: UniformAdcOptions) {
     if (!Number.isInteger(options.bits) || options.bits < 1) throw new InvalidArgumentError('bits', `got ${options.bits}`)
@@ -38,7 +36,12 @@ export class UniformAdc implements OutputConverterV1 {
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
     const maxCode = 2 ** this.bits - 1
     const step = (range.max - range.min) / maxCode
-    const offsetsLsb = this.columnOffsetsLsb(columns)
+    const offsetStd = this.options.offsetStdLsb ?? 0
+    const offsetsLsb = new Float64Array(columns)
+    if (offsetStd > 0) {
+      const mismatch = random.stream('mismatch', 'offset')
+      for (let column = 0; column < columns; column++) offsetsLsb[column] = offsetStd * mismatch.nextNormal()
+    }
     const noiseStd = (this.options.noiseStdLsb ?? 0) * step
     for (let index = 0; index < values.length; index++) {
       let value = values[index]! + offsetsLsb[index % columns]! * step
@@ -48,22 +51,7 @@ export class UniformAdc implements OutputConverterV1 {
     }
   }
 
-  private columnOffsetsLsb(columns: number): Float64Array {
-    const offsetStd = this.options.offsetStdLsb ?? 0
-    if (this.offsetsLsb.length < columns) {
-      const offsets = new Float64Array(columns)
-      offsets.set(this.offsetsLsb)
-      if (offsetStd > 0) {
-        if (this.options.mismatchRandom === undefined) throw new InvalidArgumentError('mismatchRandom', 'needed with offsetStdLsb')
-        for (let column = this.offsetsLsb.length; column < columns; column++) offsets[column] = offsetStd * this.options.mismatchRandom.nextNormal()
-      }
-      this.offsetsLsb = offsets
-    }
-    return this.offsetsLsb
-  }
-
   toJSON(): Record<string, unknown> {
-    const { mismatchRandom: _unused, ...options } = this.options
-    return { type: this.type, ...options }
+    return { type: this.type, ...this.options }
   }
 }
