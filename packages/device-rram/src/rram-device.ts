@@ -78,7 +78,7 @@ export class RramDevice implements DeviceModelV1 {
       for (let index = 0; index < count; index++) targets[index] = Math.max(0, targets[index]! * scale[index]!)
     }
     const conductanceS = new Float32Array(count)
-    p.sampler.sample(targets, levels, p.levelsS, random.stream('programming'), conductanceS)
+    p.sampler.sample(targets, levels, random.stream('programming'), conductanceS)
 
     const stuck = new Uint8Array(count)
     const stuckAny = p.stuckOnFraction + p.stuckOffFraction

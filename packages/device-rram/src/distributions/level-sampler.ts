@@ -8,7 +8,7 @@ function perLevel(value: number | readonly number[], level: number, name: string
   return value[Math.min(level, value.length - 1)]!
 }
 
-/** Alias-free sampler of one level's mixture: cumulative weights plus component parameters. */
+/** One level's mixture for inverse-CDF sampling of the component: cumulative weights plus parameters. */
 interface MixtureTable {
   readonly cumulative: Float64Array
   readonly means: Float64Array
@@ -34,30 +34,33 @@ function mixtureTable(components: readonly { weight: number; meanS: number; stdS
 /**
  * Draws programmed conductances from a `ProgrammingError` description. Gaussian and lognormal errors
  * scale with the target (state-dependent); mixture and empirical errors are per level and are
- * shifted by (target − level nominal) for targets between levels.
+ * shifted so their mean is the target (the level itself, unless device-to-device variation moved it).
  * @since 0.1.0
  */
 export class LevelSampler {
   private readonly mixtures: readonly MixtureTable[] | null
   private readonly samples: readonly Float64Array[] | null
+  private readonly means: readonly number[] | null
 
   constructor(readonly error: ProgrammingError) {
     this.mixtures = error.kind === 'mixture' ? error.levels.map((level) => mixtureTable(level.components)) : null
     this.samples = error.kind === 'empirical' ? error.levels.map((level) => Float64Array.from(level.samplesS)) : null
+    if (this.mixtures !== null) this.means = this.mixtures.map((table) => table.mean)
+    else if (this.samples !== null) this.means = this.samples.map((values) => values.reduce((sum, value) => sum + value, 0) / values.length)
+    else this.means = null
   }
 
-  /** Nominal (mean) conductance of each level for per-level errors; `null` for target-relative errors. */
+  /** Mean conductance of each level for per-level errors; `null` for target-relative errors. */
   levelMeansS(): number[] | null {
-    if (this.mixtures !== null) return this.mixtures.map((table) => table.mean)
-    if (this.samples !== null) return this.samples.map((values) => values.reduce((sum, value) => sum + value, 0) / values.length)
-    return null
+    return this.means === null ? null : [...this.means]
   }
 
   /**
    * Fills `out[i]` with a programmed conductance for `targets[i]`, whose level index is `levels[i]`
-   * (−1 for an analog device). Draws from `random` only.
+   * (−1 for an analog device). A per-level distribution is moved so its mean is the target. Draws
+   * from `random` only.
    */
-  sample(targets: Float64Array, levels: Int32Array, levelMeansS: readonly number[] | null, random: RandomSource, out: Float32Array): void {
+  sample(targets: Float64Array, levels: Int32Array, random: RandomSource, out: Float32Array): void {
     const error = this.error
     const count = targets.length
     if (error.kind === 'gaussian' || error.kind === 'lognormal') {
@@ -75,9 +78,10 @@ export class LevelSampler {
       }
       return
     }
-    if (levelMeansS === null) throw new InvalidArgumentError('programmingError', `${error.kind} errors need discrete levels`)
+    const levelMeansS = this.means!
     for (let index = 0; index < count; index++) {
       const level = levels[index]!
+      if (level < 0) throw new InvalidArgumentError('programmingError', `${error.kind} errors need discrete levels`)
       const shift = targets[index]! - levelMeansS[level]!
       let value: number
       if (this.mixtures !== null) {
