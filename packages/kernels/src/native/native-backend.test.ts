@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import { referenceGemm } from '../reference/reference-gemm.js'
 import { BackendUnavailableError } from '../errors.js'
 import { describeBackendConformance } from '../testing/describe-backend-conformance.js'
-import { loadNativeAddon } from './load-native-addon.js'
+import { loadNativeAddon, nativeIsaCodes } from './load-native-addon.js'
 import type { NativeIsa } from './load-native-addon.js'
 import { createNativeBackend } from './native-backend.js'
 
@@ -42,6 +45,45 @@ describe('native addon', () => {
     expect(() => addon.gemm(new Float32Array(3), new Float32Array(4), new Float32Array(4), 2, 2, 2, 1, 0, false, false, 0, 1)).toThrow(/too small/)
     expect(() => addon.gemm(new Float64Array(4) as never, new Float32Array(4), new Float32Array(4), 2, 2, 2, 1, 0, false, false, 0, 1)).toThrow(/Float32Array/)
     expect(() => addon.im2col(new Float32Array(4), new Float32Array(1), Int32Array.of(1, 1, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, 2, 2))).toThrow(/too small/)
+  })
+})
+
+// Runs `calls` threaded GEMMs of small integers (exact in float32, so any race shows as a
+// mismatch) in this thread and reports how many results differ from `expected`.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads')
+const addon = require(workerData.addonPath)
+const { m, n, k, a, b, expected, calls, isa } = workerData
+let mismatches = 0
+for (let call = 0; call < calls; call++) {
+  const c = new Float32Array(m * n)
+  addon.gemm(a, b, c, m, n, k, 1, 0, false, false, isa, 64)
+  for (let index = 0; index < c.length; index++) if (c[index] !== expected[index]) mismatches++
+}
+parentPort.postMessage(mismatches)
+`
+
+describe.runIf('addon' in loaded)('native addon under concurrency', () => {
+  it('gives exact results to three JavaScript threads calling threaded GEMMs at once', async () => {
+    if (!('addon' in loaded)) return
+    const [m, n, k] = [300, 70, 200]
+    const a = new Float32Array(m * k).map((_, index) => (index % 7) - 3)
+    const b = new Float32Array(k * n).map((_, index) => (index % 5) - 2)
+    const expected = new Float32Array(m * n)
+    referenceGemm({ m, n, k, a, b, c: expected })
+    const addonPath = fileURLToPath(new URL('../../build/Release/cimkit_kernels.node', import.meta.url))
+    const isa = nativeIsaCodes[isas[0]!]
+    const workerData = { addonPath, m, n, k, a, b, expected, calls: 100, isa }
+    const workers = [0, 1].map(() => new Worker(workerSource, { eval: true, workerData }))
+    const results = workers.map((worker) => new Promise<number>((resolve, reject) => worker.once('message', resolve).once('error', reject)))
+    let mismatches = 0
+    for (let call = 0; call < 100; call++) {
+      const c = new Float32Array(m * n)
+      loaded.addon.gemm(a, b, c, m, n, k, 1, 0, false, false, isa, 64)
+      for (let index = 0; index < c.length; index++) if (c[index] !== expected[index]) mismatches++
+    }
+    expect([mismatches, ...(await Promise.all(results))]).toEqual([0, 0, 0])
+    await Promise.all(workers.map((worker) => worker.terminate()))
   })
 })
 
