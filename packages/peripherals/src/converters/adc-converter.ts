@@ -66,17 +66,20 @@ export class AdcConverter implements OutputConverterV1 {
       return
     }
     const { uniform, levels } = this.quantization
-    for (let index = 0; index < values.length; index++) {
-      const perturbationLsb = columnOffsets[index % columns]! + (noise === null ? 0 : noise[index]!)
-      const fraction = (values[index]! - min) / span + perturbationLsb / steps
-      let code: number
-      if (uniform) {
-        code = Math.round(fraction * steps)
-        code = code < 0 ? 0 : code > steps ? steps : code
-        out[index] = min + (code / steps) * span
-      } else {
-        code = codeOfFraction(this.quantization, fraction)
-        out[index] = min + levels[code]! * span
+    const rows = values.length / columns
+    // NOTE: hot path (the engine converts every column of every read): nested loops avoid a modulo
+    // per value and the uniform case needs no search.
+    for (let row = 0, index = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++, index++) {
+        const perturbationLsb = columnOffsets[column]! + (noise === null ? 0 : noise[index]!)
+        if (uniform) {
+          let code = Math.round(((values[index]! - min) / span) * steps + perturbationLsb)
+          code = code < 0 ? 0 : code > steps ? steps : code
+          out[index] = min + (code / steps) * span
+        } else {
+          const code = codeOfFraction(this.quantization, (values[index]! - min) / span + perturbationLsb / steps)
+          out[index] = min + levels[code]! * span
+        }
       }
     }
   }
