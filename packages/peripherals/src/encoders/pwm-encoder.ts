@@ -9,7 +9,7 @@ export const pwmOptionsSchema = z
   .object({
     bits: bitsField(8),
     signed: z.boolean().default(false).describe('negative inputs as negative-polarity pulses (per-row rail switch, paper 003 Ref. 144)'),
-    unitPulseS: z.number().positive().default(1e-9).describe('duration of one time slot, seconds (a 1 GHz width counter)'),
+    unitPulseS: z.number().positive().default(1e-9).describe('duration of one time slot, seconds (1 ns: a width counter clocked like the 1 GHz MNSIM sense amplifier that costs it)'),
     edgeLossSlots: z.number().min(0).default(0).describe('charge lost per pulse to finite rise/fall times, in slots (pulse-shape distortion, paper 003 §V B)'),
     ...technologyFields(32, 'ISAAC'),
   })
