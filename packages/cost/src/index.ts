@@ -1,3 +1,5 @@
+import { createCostPlugin } from './custom/create-cost-plugin.js'
+
 // Activity
 export { deriveLayerCounts, mergeMeasuredActivity } from './activity/layer-counts.js'
 export type { CountSettings, RoleCounts } from './activity/layer-counts.js'
@@ -29,7 +31,7 @@ export type { ReplicationDemand } from './mapping/balance-replication.js'
 export { layerBlocks, mapNetwork } from './mapping/map-network.js'
 export type { MapNetworkOptions } from './mapping/map-network.js'
 // Pipeline
-export { pipelineTiming } from './pipeline/pipeline-timing.js'
+export { inputBufferBytes, pipelineTiming } from './pipeline/pipeline-timing.js'
 export type { PipelineTiming, StageTiming } from './pipeline/pipeline-timing.js'
 // Reports
 export { costMappedNetwork } from './report/cost-mapped-network.js'
@@ -44,7 +46,5 @@ export { TiledArchitecture } from './tiled/tiled-architecture.js'
 export type { TiledArchitectureSettings } from './tiled/tiled-architecture.js'
 export type { TiledChipSpec } from './tiled/tiled-chip-spec.js'
 export { VERSION } from './version.js'
-
-import { createCostPlugin } from './custom/create-cost-plugin.js'
 
 export default createCostPlugin()

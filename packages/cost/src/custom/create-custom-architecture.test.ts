@@ -78,6 +78,16 @@ describe('custom architecture', () => {
     })
   })
 
+  it('sizes each layer\'s input buffer (kernel rows × width × channels; whole input for dense) and checks the tiles\' eDRAM', () => {
+    const network = vgg8()
+    const roomy = createCustomArchitecture(isaacLike).map(network)
+    // conv2: 3 rows × 32 × 128 channels × 2 B = 24576 B
+    expect(roomy.layers[1]!.placement).toMatchObject({ inputBufferBytes: 24576, inputBufferFits: true })
+    const tight = createCustomArchitecture({ ...isaacLike, bufferBytesPerTile: 1024, replication: 'none' }).map(network)
+    // fc2 (1024 inputs × 2 B) sits on one tile with 1 KB of eDRAM
+    expect(tight.layers[7]!.placement).toMatchObject({ inputBufferBytes: 2048, inputBufferFits: false })
+  })
+
   it('costs VGG-8 in well under 2 seconds (TARGETS.md §3)', () => {
     const architecture = createCustomArchitecture(isaacLike)
     const network = vgg8()

@@ -39,7 +39,12 @@ function fractionNeeded(previous: LayerWorkloadV1, next: LayerWorkloadV1): numbe
   return Math.min(1, next.conv.kernelHeight / Math.max(1, rows))
 }
 
-function inputBufferBytes(layer: LayerWorkloadV1, bytesPerValue: number): number {
+/**
+ * Bytes a layer's input buffer must hold for it to start before its producer finishes: the rows
+ * its window covers (kernel height × input width × channels) for conv, the whole input for dense.
+ * @since 0.1.0
+ */
+export function inputBufferBytes(layer: LayerWorkloadV1, bytesPerValue: number): number {
   if (layer.conv === undefined) return layer.inputs * bytesPerValue
   const { kernelHeight, inputWidth, inputChannels } = layer.conv
   return kernelHeight * inputWidth * inputChannels * bytesPerValue

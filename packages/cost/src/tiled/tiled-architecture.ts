@@ -13,6 +13,7 @@ import type { RoleCounts } from '../activity/layer-counts.js'
 import { flattenHierarchy } from '../hierarchy/cost-node.js'
 import { peakPpa } from '../hierarchy/hierarchy-rollup.js'
 import { mapNetwork } from '../mapping/map-network.js'
+import { inputBufferBytes } from '../pipeline/pipeline-timing.js'
 import { costMappedNetwork } from '../report/cost-mapped-network.js'
 import type { DetailedPpaReport } from '../report/cost-mapped-network.js'
 import { buildTiledChip } from './build-tiled-chip.js'
@@ -62,9 +63,13 @@ export class TiledArchitecture implements ArchitectureV1 {
     return this.chip(hardware).root
   }
 
+  /**
+   * Places the network; each layer's placement also says how many bytes its input buffer needs to
+   * start early and whether the eDRAM of the tiles it occupies holds them.
+   */
   map(network: NetworkWorkloadV1): MappingV1 {
     const { chip } = this.settings
-    return mapNetwork(network, {
+    const mapping = mapNetwork(network, {
       architecture: this.type,
       geometry: chip.geometry,
       arraysAvailable: chip.tiles * chip.coresPerTile * chip.arraysPerCore,
@@ -72,6 +77,15 @@ export class TiledArchitecture implements ArchitectureV1 {
       ...(this.settings.maxReplication === undefined ? {} : { maxReplication: this.settings.maxReplication }),
       arraysPerUnit: chip.arraysPerCore,
     })
+    return {
+      ...mapping,
+      layers: mapping.layers.map((layer, index) => {
+        const units = Number(layer.placement?.units ?? 1)
+        const bufferBytes = inputBufferBytes(network.layers[index]!, chip.bytesPerActivation)
+        const tiles = Math.max(1, Math.ceil(units / chip.coresPerTile))
+        return { ...layer, placement: { ...layer.placement, inputBufferBytes: bufferBytes, inputBufferFits: bufferBytes <= tiles * chip.bufferBytesPerTile } }
+      }),
+    }
   }
 
   cost(network: NetworkWorkloadV1, mapping: MappingV1, activity: ActivityV1 | null, hardware: HardwareV1): PpaReportV1 {
