@@ -25,7 +25,7 @@ function run(organization: ArrayOrganizationV1, partialSums: 'digital' | 'analog
     partialSums,
   })
   matrix.mvm(inputs, 2)
-  return matrix.activity()
+  return { ...matrix.activity(), perArray: matrix.arrayActivity() }
 }
 
 describe('activity of a small layer equals hand-computed counts', () => {
@@ -33,7 +33,16 @@ describe('activity of a small layer equals hand-computed counts', () => {
   it('differential 5-bit weights in 2 × 2-bit slices on columns, conversion per input bit, digital partial sums', () => {
     // 4 cell columns per output (pair × 2 slices) → 2 outputs per array → 3 column blocks;
     // 3 row blocks of 8, 8 and 4 rows → 9 arrays. Reads per array: 4 cycles × 2 vectors = 8.
-    const counts = run({ rows: 8, columns: 8, weightBits: 5, bitsPerCell: 2, inputBits: 4, weightMapping: 'differential', conversion: 'per-input-bit', columnsPerConverter: 8 }, 'digital')
+    const { perArray, ...counts } = run({ rows: 8, columns: 8, weightBits: 5, bitsPerCell: 2, inputBits: 4, weightMapping: 'differential', conversion: 'per-input-bit', columnsPerConverter: 8 }, 'digital')
+    // The last row block's array (4 rows, 8 cell columns): 8 reads; 2 outputs × 2 slices × 4 cycles × 2 vectors conversions.
+    expect(Object.keys(perArray)).toHaveLength(9)
+    expect(perArray['r2c1a0']).toEqual({
+      array: { mvm: 8, cellRead: 8 * 4 * 8 },
+      dac: { drive: 8 * 4 },
+      adc: { convert: 32 },
+      sampleHold: { sample: 32 },
+      shiftAdd: { add: 32 },
+    })
     expect(counts).toEqual({
       array: { mvm: 9 * 8, cellRead: 8 * 3 * (8 + 8 + 4) * (2 * 4) },
       dac: { drive: 8 * 3 * (8 + 8 + 4) },
@@ -49,7 +58,8 @@ describe('activity of a small layer equals hand-computed counts', () => {
   it('offset-digital 5-bit weights in 3 slices, analog accumulation of input bits and of row blocks', () => {
     // 3 cell columns per output → 2 outputs per array; conversions: 6 columns × 3 slices × 2 vectors;
     // each is added to the result and has its offset subtracted: 2 digital additions.
-    const counts = run({ rows: 8, columns: 8, weightBits: 5, bitsPerCell: 2, inputBits: 4, weightMapping: 'offset-digital', conversion: 'after-accumulation', columnsPerConverter: 8 }, 'analog')
+    const { perArray, ...counts } = run({ rows: 8, columns: 8, weightBits: 5, bitsPerCell: 2, inputBits: 4, weightMapping: 'offset-digital', conversion: 'after-accumulation', columnsPerConverter: 8 }, 'analog')
+    expect(perArray['c0analog']).toEqual({ adc: { convert: 12 }, sampleHold: { sample: 12 }, shiftAdd: { add: 24 } })
     expect(counts).toEqual({
       array: { mvm: 9 * 8, cellRead: 8 * 3 * (8 + 8 + 4) * (2 * 3) },
       dac: { drive: 8 * 3 * (8 + 8 + 4) },

@@ -7,6 +7,7 @@ import type {
   RandomSource,
   ReliabilityMiddlewareV1,
 } from '@cimkit/core'
+import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { EngineOptions } from './engine-options.js'
 
 /**
@@ -45,4 +46,14 @@ export interface AnalogMatrix {
   mvm(inputs: Float32Array, batch: number, options?: { readonly timeS?: number }): Float32Array
   /** Cumulative counts since programming. */
   activity(): ActivityCounts
+}
+
+/**
+ * What `programAnalogMatrix` returns: an `AnalogMatrix` that also tells how it is tiled and counts
+ * actions per physical array (keys `r<rowBlock>c<columnBlock>a<array>`).
+ * @since 0.1.0
+ */
+export interface ProgrammedAnalogMatrix extends AnalogMatrix {
+  readonly layout: ArrayLayout
+  arrayActivity(): Readonly<Record<string, ActivityCounts>>
 }

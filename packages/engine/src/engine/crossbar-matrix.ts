@@ -9,8 +9,9 @@ import type { DrivePlanes } from '../encoding/encode-inputs.js'
 import { encodeInputs } from '../encoding/encode-inputs.js'
 import { absolutePercentile } from '../mapping/quantize-weights.js'
 import { biasDigit } from '../mapping/weight-encoding.js'
-import type { ActivityCounter } from './activity-counter.js'
-import type { ActivityCounts, AnalogMatrix } from './analog-matrix-options.js'
+import { ActivityCounter } from './activity-counter.js'
+import type { ActivityCounts, ProgrammedAnalogMatrix } from './analog-matrix-options.js'
+import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { ResolvedEngineOptions } from './engine-options.js'
 import type { SliceReadContext } from './slice-reader.js'
 import { readSlice } from './slice-reader.js'
@@ -44,16 +45,21 @@ export interface CrossbarMatrixState {
  * 2^(c·b)), partial sums of row blocks added digitally or in analog.
  * @since 0.1.0
  */
-export class CrossbarMatrix implements AnalogMatrix {
+export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   readonly rows: number
   readonly columns: number
   private calls = 0
+  private readonly perArray = new Map<string, ActivityCounter>()
   private calibratedInputScale: number | null = null
   private matrixCache: { readonly timeS: number | undefined; readonly matrices: SliceMatrices[][][] } | null = null
 
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
     this.columns = state.columns
+  }
+
+  get layout(): ArrayLayout {
+    return this.state.readContext.layout
   }
 
   calibrate(inputs: Float32Array, batch: number): void {
@@ -80,6 +86,21 @@ export class CrossbarMatrix implements AnalogMatrix {
 
   activity(): ActivityCounts {
     return this.state.counter.snapshot()
+  }
+
+  /**
+   * Cumulative counts per physical array, keyed `r<rowBlock>c<columnBlock>a<array>` (conversions of
+   * row blocks summed in analog are keyed `c<columnBlock>analog`); buffer traffic is per layer only.
+   */
+  arrayActivity(): Readonly<Record<string, ActivityCounts>> {
+    return Object.fromEntries([...this.perArray].map(([key, counter]) => [key, counter.snapshot()]))
+  }
+
+  private count(arrayKey: string, component: string, action: string, count: number): void {
+    this.state.counter.add(component, action, count)
+    let counter = this.perArray.get(arrayKey)
+    if (counter === undefined) this.perArray.set(arrayKey, (counter = new ActivityCounter()))
+    counter.add(component, action, count)
   }
 
   private checkInputs(inputs: Float32Array, batch: number): void {
@@ -109,7 +130,7 @@ export class CrossbarMatrix implements AnalogMatrix {
 
   /** Runs the pipeline; with `samples`, records pre-conversion values instead of converting. */
   private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, number[]> | null): Float64Array {
-    const { blocks, engine, readContext, counter } = this.state
+    const { blocks, engine, readContext } = this.state
     const { layout, encoding } = readContext
     const vectors = drive.cycles * batch
     const call = this.state.random.stream(samples === null ? 'mvm' : 'calibrate', this.calls++)
@@ -126,11 +147,12 @@ export class CrossbarMatrix implements AnalogMatrix {
         const analogSum = analogPartialSums ? new Float32Array(vectors * outputCount) : null
         for (let rowBlock = 0; rowBlock < layout.rowBlocks; rowBlock++) {
           const block = blocks[rowBlock]![columnBlock]!
+          const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
           if (slice % layout.slicesPerArray === 0) {
             const usedColumns = block.arrays[0]!.usedColumns
-            counter.add('array', 'mvm', vectors)
-            counter.add('array', 'cellRead', vectors * block.rowCount * usedColumns)
-            counter.add('dac', 'drive', vectors * block.rowCount)
+            this.count(arrayKey, 'array', 'mvm', vectors)
+            this.count(arrayKey, 'array', 'cellRead', vectors * block.rowCount * usedColumns)
+            this.count(arrayKey, 'dac', 'drive', vectors * block.rowCount)
           }
           const random = call.stream('block', rowBlock, columnBlock, slice)
           const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, random }
@@ -139,12 +161,12 @@ export class CrossbarMatrix implements AnalogMatrix {
             for (let index = 0; index < analog.length; index++) analogSum[index]! += analog[index]!
           } else {
             const converter = { fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: random.stream('convert') }
-            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount }, drive, batch, output, converter, samples)
+            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples)
           }
         }
         if (analogSum !== null) {
           const converter = { fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) }
-          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount }, drive, batch, output, converter, samples)
+          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
         }
       }
     }
@@ -160,9 +182,9 @@ export class CrossbarMatrix implements AnalogMatrix {
     random: { readonly fixed: RandomSource; readonly call: RandomSource },
     samples: Map<string, number[]> | null,
   ): void {
-    const { organization, outputConverter, ranges, levels, counter, readContext } = this.state
+    const { organization, outputConverter, ranges, levels, readContext } = this.state
     const { encoding } = readContext
-    const { analog, rowSums, flipped, slice, outputStart, outputCount } = part
+    const { analog, rowSums, flipped, slice, outputStart, outputCount, arrayKey } = part
     const perPlane = organization.conversion === 'per-input-bit' || drive.cycles === 1
     const shift = 2 ** (slice * encoding.bitsPerCell)
     const stageCount = perPlane ? drive.cycles : 1
@@ -194,9 +216,9 @@ export class CrossbarMatrix implements AnalogMatrix {
         for (const value of values) list.push(value)
         continue
       }
-      counter.add('adc', 'convert', size)
+      this.count(arrayKey, 'adc', 'convert', size)
       if (outputConverter !== null) {
-        counter.add('sampleHold', 'sample', size)
+        this.count(arrayKey, 'sampleHold', 'sample', size)
         const range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
         outputConverter.convert(values, outputCount, range, converterRandom(random.fixed, random.call.stream(stageIndex)), values)
       }
@@ -221,7 +243,7 @@ export class CrossbarMatrix implements AnalogMatrix {
           output[outputBase + column]! += weight * shift * value
         }
       }
-      counter.add('shiftAdd', 'add', size * (encoding.digitalOffset ? 2 : 1))
+      this.count(arrayKey, 'shiftAdd', 'add', size * (encoding.digitalOffset ? 2 : 1))
     }
   }
 }
@@ -233,6 +255,7 @@ interface FinishPart {
   readonly slice: number
   readonly outputStart: number
   readonly outputCount: number
+  readonly arrayKey: string
 }
 
 function gatherRows(planes: Float32Array, vectors: number, rows: number, start: number, count: number): Float32Array {

@@ -7,7 +7,7 @@ import { arrayLayout } from '../mapping/array-layout.js'
 import { quantizeWeights } from '../mapping/quantize-weights.js'
 import { weightEncoding } from '../mapping/weight-encoding.js'
 import { ActivityCounter } from './activity-counter.js'
-import type { AnalogMatrix, AnalogMatrixOptions } from './analog-matrix-options.js'
+import type { AnalogMatrixOptions, ProgrammedAnalogMatrix } from './analog-matrix-options.js'
 import { CrossbarMatrix } from './crossbar-matrix.js'
 import { engineOptionsSchema } from './engine-options.js'
 import { StageRanges } from './stage-ranges.js'
@@ -26,7 +26,7 @@ const ENGINE_KEYS = ['adcRange', 'inputRange', 'inputPercentile', 'weightPercent
  * const y = matrix.mvm(x, batch) // ≈ x·W
  * @since 0.1.0
  */
-export function programAnalogMatrix(weights: Float32Array, rows: number, columns: number, options: AnalogMatrixOptions): AnalogMatrix {
+export function programAnalogMatrix(weights: Float32Array, rows: number, columns: number, options: AnalogMatrixOptions): ProgrammedAnalogMatrix {
   if (weights.length !== rows * columns) throw new InvalidArgumentError('weights', `expected ${rows}×${columns} = ${rows * columns} values, got ${weights.length}`)
   const engineInput: Record<string, unknown> = {}
   for (const key of ENGINE_KEYS) if (options[key] !== undefined) engineInput[key] = options[key]

@@ -11,6 +11,7 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { referenceBackend } from '@cimkit/kernels'
 import { sumActivity } from '../engine/activity-counter.js'
 import type { ActivityCounts } from '../engine/analog-matrix-options.js'
+import { monteCarlo, summarizeTrials } from '../engine/monte-carlo.js'
 import { programAnalogMatrix } from '../engine/program-analog-matrix.js'
 import type { MatrixWorkloadOptions, ResolvedMatrixWorkloadOptions } from './matrix-workload-options.js'
 import { matrixWorkloadOptionsSchema } from './matrix-workload-options.js'
@@ -76,19 +77,18 @@ export class MatrixWorkload implements WorkloadV1 {
     const inputs = fill(data.stream('inputs'), new Float32Array(batch * rows), this.options.inputDistribution)
     const calibration = fill(data.stream('calibration'), new Float32Array(calibrationBatch * rows), this.options.inputDistribution)
     const exact = exactProduct(inputs, weights, batch, rows, columns)
-    const perTrial: number[] = []
     const activities: ActivityCounts[] = []
     const trials = Math.max(1, settings.trials)
-    for (let trial = 0; trial < trials; trial++) {
+    const perTrial = monteCarlo(trials, settings.random, (random, trial) => {
       settings.progress(trial / trials, `matrix trial ${trial + 1}/${trials}`)
       const matrix = programAnalogMatrix(weights, rows, columns, {
         organization: this.organization(hardware),
-        device: hardware.device,
+        device: hardware.device!,
         inputEncoder: hardware.inputEncoder,
         outputConverter: hardware.outputConverter,
         middleware: hardware.middleware,
         backend: hardware.backend ?? referenceBackend,
-        random: settings.random.stream('trial', trial),
+        random,
         layerName: 'matrix',
         adcRange: this.options.adcRange,
         inputRange: this.options.inputRange,
@@ -99,12 +99,11 @@ export class MatrixWorkload implements WorkloadV1 {
       matrix.calibrate(calibration, calibrationBatch)
       const before = matrix.activity()
       const output = matrix.mvm(inputs, batch, { timeS: settings.timeS })
-      perTrial.push(relativeError(output, exact))
       activities.push(difference(matrix.activity(), before))
-    }
+      return relativeError(output, exact)
+    })
     settings.progress(1, 'matrix done')
-    const mean = perTrial.reduce((sum, value) => sum + value, 0) / trials
-    const std = trials > 1 ? Math.sqrt(perTrial.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (trials - 1)) : 0
+    const { mean, std } = summarizeTrials(perTrial)
     const mvm: MvmErrorReport = { relativeError: mean, std, perTrial, rows, columns, batch }
     return { accuracy: null, activity: { layers: { matrix: sumActivity(activities, trials * batch) } }, extra: { mvm } }
   }
