@@ -80,13 +80,41 @@ describe('rram programming', () => {
     expect(Math.abs(off / count - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / count))
   })
 
-  it('keeps the device-to-device scale fixed for one stream and redraws only the cycle-to-cycle error', () => {
-    const device = createRramDevice({ programmingError: 0, deviceToDeviceRelativeStd: 0.1 })
+  it('keeps the device-to-device scale of the same cells across write cycles and redraws the cycle-to-cycle error', () => {
     const targets = new Float32Array(64).fill(5e-5)
-    const first = device.doProgram(targets, random.stream('d2d'))
-    const again = device.doProgram(targets, random.stream('d2d'))
-    expect(Array.from(again.conductanceS)).toEqual(Array.from(first.conductanceS))
+    const deviceOnly = createRramDevice({ programmingError: 0, deviceToDeviceRelativeStd: 0.1 })
+    const first = deviceOnly.programAtCycle(targets, random.stream('d2d'), 1)
+    const later = deviceOnly.programAtCycle(targets, random.stream('d2d'), 2)
+    expect(Array.from(later.conductanceS)).toEqual(Array.from(first.conductanceS))
     expect(new Set(first.conductanceS).size).toBeGreaterThan(60)
+    const both = createRramDevice({ programmingError: 0.05, deviceToDeviceRelativeStd: 0.1 })
+    const many = new Float32Array(4000).fill(5e-5)
+    const cycleOne = both.programAtCycle(many, random.stream('d2d'), 1)
+    const cycleTwo = both.programAtCycle(many, random.stream('d2d'), 2)
+    expect(cycleOne.conductanceS.every((value, index) => value !== cycleTwo.conductanceS[index])).toBe(true)
+    // The cycles share each device's scale: correlation 0.1²/(0.1² + 0.05²) = 0.8 (standard error (1 − ρ²)/√N ≈ 0.006).
+    const mean = (values: Float32Array): number => values.reduce((sum, value) => sum + value, 0) / values.length
+    const [meanOne, meanTwo] = [mean(cycleOne.conductanceS), mean(cycleTwo.conductanceS)]
+    let covariance = 0
+    let varianceOne = 0
+    let varianceTwo = 0
+    cycleOne.conductanceS.forEach((value, index) => {
+      covariance += (value - meanOne) * (cycleTwo.conductanceS[index]! - meanTwo)
+      varianceOne += (value - meanOne) ** 2
+      varianceTwo += (cycleTwo.conductanceS[index]! - meanTwo) ** 2
+    })
+    expect(Math.abs(covariance / Math.sqrt(varianceOne * varianceTwo) - 0.8)).toBeLessThan(0.03)
+  })
+
+  it('wears out the same cells first: failures at an earlier cycle stay failed later', () => {
+    const device = createRramDevice({ programmingError: 0, endurance: { cycles: 1e6, failedFraction: 0.3 } })
+    const targets = new Float32Array(2000).fill(5e-5)
+    const early = device.programAtCycle(targets, random.stream('wear-order'), 1e5)
+    const late = device.programAtCycle(targets, random.stream('wear-order'), 1e6)
+    early.stuck!.forEach((code, index) => {
+      if (code !== 0) expect(late.stuck![index]).toBe(code)
+    })
+    expect(late.stuck!.filter((code) => code !== 0).length).toBeGreaterThan(early.stuck!.filter((code) => code !== 0).length)
   })
 
   it('wears cells out by the Weibull law pinned at paper 000 Table 1 analog: 95.5 % hold after 5e5 cycles', () => {

@@ -21,10 +21,12 @@ function nearestLevel(levels: readonly number[], value: number): number {
 
 /**
  * A resistive memory cell, binary, multi-level or analog (`levelsS === null`). Targets are clipped to
- * the range and, for a cell with levels, snapped to the nearest level. Programming draws,
- * in this order and each from its own labelled sub-stream of the `random` handed in:
- * device-to-device scale (`device-to-device`), programming error (`programming`), stuck cells
- * (`stuck`), endurance wear-out (`endurance`) and the per-cell relaxation draw (`retention`).
+ * the range and, for a cell with levels, snapped to the nearest level. Each effect draws from its
+ * own labelled sub-stream of the `random` handed in, which stands for one set of physical cells:
+ * the device-to-device scale (`device-to-device`), stuck cells (`stuck`) and the wear-out order
+ * (`endurance`) are properties of the devices and repeat whenever the same cells are reprogrammed;
+ * the programming (cycle-to-cycle) error and the relaxation draw are redrawn per write cycle
+ * (`programming`/`retention` with the cycle number, see `programAtCycle`).
  * @since 0.1.0
  */
 export class RramDevice implements DeviceModelV1 {
@@ -78,7 +80,7 @@ export class RramDevice implements DeviceModelV1 {
       for (let index = 0; index < count; index++) targets[index] = Math.max(0, targets[index]! * scale[index]!)
     }
     const conductanceS = new Float32Array(count)
-    p.sampler.sample(targets, levels, random.stream('programming'), conductanceS)
+    p.sampler.sample(targets, levels, random.stream('programming', cycle), conductanceS)
 
     const stuck = new Uint8Array(count)
     const stuckAny = p.stuckOnFraction + p.stuckOffFraction
@@ -98,7 +100,7 @@ export class RramDevice implements DeviceModelV1 {
     const cells: { conductanceS: Float32Array; stuck: Uint8Array; extra?: Record<string, Float32Array> } = { conductanceS, stuck }
     if (p.retention !== null && p.retention.spreadAtReferenceS + p.retention.spreadPerLnTimeS > 0) {
       const retentionNormal = new Float32Array(count)
-      random.stream('retention').fillNormal(retentionNormal)
+      random.stream('retention', cycle).fillNormal(retentionNormal)
       cells.extra = { retentionNormal }
     }
     return cells

@@ -1,5 +1,6 @@
 import { createRandomSource } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
+import { analyticBitErrorRates } from '../binary/bit-error-rates.js'
 import { createRramDevice } from '../create-rram-device.js'
 import { normalCdf } from '../math/normal.js'
 import type { RramDevice } from '../rram-device.js'
@@ -32,6 +33,10 @@ describe('paper 000 Table 1 toy model', () => {
     expect(lognormalRelativeStd(sigmaLn[1]!)).toBeCloseTo(0.04, 12)
     expect(device.parameters.stuckOnFraction + device.parameters.stuckOffFraction).toBeCloseTo(0.01, 12)
     expect(device.readNoiseStdS(1e-4, 1) / 1e-4).toBeCloseTo(0.03, 12)
+    // Table 1 "bit error rate before ECC < 1e-5" for the healthy cells, read against the midpoint reference.
+    const [hrsS, lrsS] = device.levelsS as [number, number]
+    const rates = analyticBitErrorRates({ medianOhm: 1 / lrsS, sigmaLn: sigmaLn[1]! }, { medianOhm: 1 / hrsS, sigmaLn: sigmaLn[0]! })
+    expect(rates.singleEnded).toBeLessThan(1e-5)
     // Programmed HRS resistances: σ/μ 0.4 within 4 standard errors of a 40 000-cell sample.
     const cells = device.doProgram(new Float32Array(40000).fill(device.levelsS![0]!), createRandomSource(8))
     const resistances = Array.from(cells.conductanceS, (g, index) => (cells.stuck![index] === 0 ? 1 / g : Number.NaN)).filter(Number.isFinite)
