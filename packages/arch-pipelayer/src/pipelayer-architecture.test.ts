@@ -42,6 +42,17 @@ describe('PipeLayer architecture', () => {
     expect(report.throughputFps).toBeCloseTo(4 / (10 * 35.2e-6 + 14.08e-6), 3)
   })
 
+  it('counts the morphable subarrays left without weights as memory for the activation FIFOs', () => {
+    const architecture = new PipeLayerArchitecture({ morphableSubarrays: 40, memorySubarrays: 0, replication: 'none', cycleS: 100e-9 })
+    const report = architecture.cost(small, architecture.map(small), null, hardware)
+    // 12 subarrays hold weights; 28 × 128 × 128 cells × 4 bits = 229376 bytes of memory
+    expect(report.memory.morphableAsMemory).toBe(28)
+    expect(report.memory.availableBytes).toBe(229376)
+    // inputs 1×8×8, 4×4×4 (conv2 sees a 4×4 map), 128 values, double-buffered at 2 B
+    expect(report.memory.neededBytes).toBe(2 * 2 * (64 + 64 + 128))
+    expect(report.memory.fits).toBe(true)
+  })
+
   it('integrate-and-fire reads each column once per MVM, not once per spike slot', () => {
     const architecture = new PipeLayerArchitecture({ morphableSubarrays: 40, replication: 'none', cycleS: 100e-9 })
     const report = architecture.cost(small, architecture.map(small), null, hardware)

@@ -10,6 +10,8 @@ import type {
 } from '@cimkit/core'
 import { costMappedNetwork, flattenHierarchy, mapNetwork, peakPpa } from '@cimkit/cost'
 import type { DetailedPpaReport, PipelineTiming, RoleCounts } from '@cimkit/cost'
+import { activationFifos } from './activation-fifo.js'
+import type { ActivationFifo } from './activation-fifo.js'
 import { buildPipeLayerChip, pipeLayerGeometry } from './build-pipelayer-chip.js'
 import type { PipeLayerChip } from './build-pipelayer-chip.js'
 import { pipeLayerOptionsSchema } from './pipelayer-options.js'
@@ -31,10 +33,22 @@ export interface PipeLayerLayerReport {
   readonly throughputFps: number
 }
 
+/** Activation memory a run needs against what the chip offers. @since 0.1.0 */
+export interface PipeLayerMemory {
+  readonly fifos: readonly ActivationFifo[]
+  readonly neededBytes: number
+  /** Memory subarrays plus the morphable subarrays no weight copy uses, in bytes. */
+  readonly availableBytes: number
+  /** Morphable subarrays working as memory because no weights are placed on them. */
+  readonly morphableAsMemory: number
+  readonly fits: boolean
+}
+
 /** A PPA report with PipeLayer's schedule and per-layer detail. @since 0.1.0 */
 export interface PipeLayerReport extends DetailedPpaReport {
   readonly schedule: PipeLayerSchedule
   readonly layers: readonly PipeLayerLayerReport[]
+  readonly memory: PipeLayerMemory
 }
 
 /**
@@ -129,7 +143,20 @@ export class PipeLayerArchitecture implements ArchitectureV1 {
       energyJ: report.breakdown.filter((entry) => entry.layer === layer.layer).reduce((sum, entry) => sum + entry.energyJ, 0),
       throughputFps: layer.busyS > 0 ? 1 / layer.busyS : 0,
     }))
-    return { ...report, schedule, layers }
+    return { ...report, schedule, layers, memory: this.memory(network, mapping) }
+  }
+
+  /**
+   * Activation FIFOs the run needs, against the memory subarrays plus the morphable subarrays left
+   * without weights (PipeLayer's morphable subarrays serve as memory when not computing).
+   */
+  memory(network: NetworkWorkloadV1, mapping: MappingV1): PipeLayerMemory {
+    const { rows, columns, bitsPerCell, memorySubarrays, morphableSubarrays, inputBits, mode } = this.options
+    const fifos = activationFifos(network.layers, mode, Math.ceil(inputBits / 8))
+    const neededBytes = fifos.reduce((sum, fifo) => sum + fifo.bytes, 0)
+    const morphableAsMemory = Math.max(0, morphableSubarrays - mapping.arraysUsed)
+    const availableBytes = ((memorySubarrays + morphableAsMemory) * rows * columns * bitsPerCell) / 8
+    return { fifos, neededBytes, availableBytes, morphableAsMemory, fits: neededBytes <= availableBytes }
   }
 
   peak(hardware: HardwareV1): PeakPpaV1 {
