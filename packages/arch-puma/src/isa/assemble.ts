@@ -81,7 +81,7 @@ export function assemble(text: string): PumaProgram {
         const shape = needMachine(line)
         const name = tokens[1]
         if (name === undefined || !LABEL_PATTERN.test(name)) throw new PumaAssemblyError(line, `${directive} needs a name`)
-        const values = keyValues(line, tokens.slice(2), directive === '.input' ? ['tile', 'address', 'length', 'counts'] : ['tile', 'address', 'length', 'offset'])
+        const values = keyValues(line, tokens.slice(2), directive === '.input' ? ['tile', 'address', 'length', 'offset', 'counts'] : ['tile', 'address', 'length', 'offset'])
         const tile = integerField(line, values, 'tile', 0)
         const address = integerField(line, values, 'address', 0)
         const length = integerField(line, values, 'length', 1)
@@ -98,7 +98,7 @@ export function assemble(text: string): PumaProgram {
           let total = 0
           for (let i = 1; i < runs.length; i += 2) total += runs[i] as number
           if (total !== length) throw new PumaAssemblyError(line, `counts cover ${total} words, length is ${length}`)
-          inputs.push({ name, tile, address, length, countRuns: runs })
+          inputs.push({ name, tile, address, length, offset: values['offset'] === undefined ? 0 : integerField(line, values, 'offset', 0), countRuns: runs })
         }
       } else if (directive === '.matrix') {
         const shape = needMachine(line)

@@ -173,7 +173,7 @@ export function encodeProgram(program: PumaProgram): Uint8Array {
   writer.u32(program.inputs.length)
   for (const input of program.inputs) {
     writer.text(input.name)
-    for (const value of [input.tile, input.address, input.length, input.countRuns.length, ...input.countRuns]) writer.u32(value)
+    for (const value of [input.tile, input.address, input.length, input.offset, input.countRuns.length, ...input.countRuns]) writer.u32(value)
   }
   writer.u32(program.outputs.length)
   for (const output of program.outputs) {
@@ -206,8 +206,8 @@ export function decodeProgram(bytes: Uint8Array): PumaProgram {
   const machine = { tiles, coresPerTile, mvmusPerCore, rows, columns, registerWords, sharedMemoryWords, fractionBits }
   const inputs = Array.from({ length: reader.u32() }, () => {
     const name = reader.text()
-    const [tile, address, length, runCount] = [reader.u32(), reader.u32(), reader.u32(), reader.u32()]
-    return { name, tile, address, length, countRuns: Array.from({ length: runCount }, () => reader.u32()) }
+    const [tile, address, length, offset, runCount] = [reader.u32(), reader.u32(), reader.u32(), reader.u32(), reader.u32()]
+    return { name, tile, address, length, offset, countRuns: Array.from({ length: runCount }, () => reader.u32()) }
   })
   const outputs = Array.from({ length: reader.u32() }, () => {
     const name = reader.text()

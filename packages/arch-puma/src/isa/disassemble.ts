@@ -71,7 +71,7 @@ export function disassemble(program: PumaProgram): string {
   for (const input of program.inputs) {
     const runs: string[] = []
     for (let i = 0; i + 1 < input.countRuns.length; i += 2) runs.push(`${input.countRuns[i]}*${input.countRuns[i + 1]}`)
-    lines.push(`.input ${input.name} tile=${input.tile} address=${input.address} length=${input.length} counts=${runs.join(',')}`)
+    lines.push(`.input ${input.name} tile=${input.tile} address=${input.address} length=${input.length} offset=${input.offset} counts=${runs.join(',')}`)
   }
   for (const output of program.outputs) lines.push(`.output ${output.name} tile=${output.tile} address=${output.address} length=${output.length} offset=${output.offset}`)
   for (const matrix of program.matrices) lines.push(`.matrix tile=${matrix.tile} core=${matrix.core} mvmu=${matrix.mvmu} data=${int16ToBase64(matrix.weights)}`)

@@ -38,6 +38,8 @@ export interface PumaInputRegion {
   readonly tile: number
   readonly address: number
   readonly length: number
+  /** Position of this region within the named input vector (a permuted input spans several regions). */
+  readonly offset: number
   readonly countRuns: readonly number[]
 }
 

@@ -75,9 +75,9 @@ export function simulateProgram(program: PumaProgram, inputs: Readonly<Record<st
   const tiles: TileState[] = program.tiles.map(() => ({ memory: createSharedMemory(machine.sharedMemoryWords), queues: new Map() }))
   for (const region of program.inputs) {
     const values = inputs[region.name]
-    if (values === undefined || values.length !== region.length) throw new PumaProgramError(`input "${region.name}" needs ${region.length} values, got ${values?.length ?? 'none'}`)
+    if (values === undefined || values.length < region.offset + region.length) throw new PumaProgramError(`input "${region.name}" needs at least ${region.offset + region.length} values, got ${values?.length ?? 'none'}`)
     const memory = (tiles[region.tile] as TileState).memory
-    memory.words.set(quantizeArray(values, format), region.address)
+    memory.words.set(quantizeArray(values.subarray(region.offset, region.offset + region.length), format), region.address)
     const counts = expandCountRuns(region.countRuns, region.length)
     for (let i = 0; i < region.length; i++) {
       memory.count[region.address + i] = counts[i] as number
