@@ -21,7 +21,13 @@ describe('parseMeasurementsCsv', () => {
     ])
   })
 
+  it('reads double-quoted fields, with commas and escaped quotes inside', () => {
+    const csv = '"level","conductance_S","note"\n"0","1e-5","chip ""A"", die 3"\n1,2e-5,plain\n'
+    expect(parseMeasurementsCsv(csv).map((row) => row.conductanceS)).toEqual([1e-5, 2e-5])
+  })
+
   it.each([
+    ['an unterminated quote', 'level,conductance_S\n0,1e-5\n1,"2e-5\n', 3],
     ['a header without conductance_S', 'level,g\n0,1e-5\n', 1],
     ['an empty file', '\n\n', 1],
     ['a non-integer level', 'level,conductance_S\n0,1e-5\n1.5,2e-5\n', 3],

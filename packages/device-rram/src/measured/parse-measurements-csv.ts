@@ -1,5 +1,32 @@
 import { MeasurementsCsvError } from './measurements-csv-error.js'
 
+/**
+ * Splits one CSV record (RFC 4180 quoting: a field in double quotes may hold commas, `""` is a
+ * quote); `null` for an unterminated quote.
+ */
+function splitCsvLine(text: string): string[] | null {
+  const fields: string[] = []
+  let field = ''
+  let quoted = false
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!
+    if (quoted) {
+      if (character === '"' && text[index + 1] === '"') {
+        field += '"'
+        index++
+      } else if (character === '"') quoted = false
+      else field += character
+    } else if (character === '"') quoted = true
+    else if (character === ',') {
+      fields.push(field.trim())
+      field = ''
+    } else field += character
+  }
+  if (quoted) return null
+  fields.push(field.trim())
+  return fields
+}
+
 /** One measured cell. @since 0.1.0 */
 export interface Measurement {
   /** Index of the level the cell was programmed to (0 = lowest conductance). */
@@ -12,7 +39,8 @@ export interface Measurement {
 
 /**
  * Parses a measurements CSV: a header naming at least `level` and `conductance_S` (any order,
- * other columns ignored), then one row per measured cell. Blank lines are skipped. Throws a
+ * other columns ignored), then one row per measured cell. Fields may be double-quoted; blank lines
+ * are skipped. Throws a
  * `MeasurementsCsvError` naming the line of the first malformed row; with `levels`, also rejects a
  * level outside 0..levels−1 and a level with no rows.
  * @example parseMeasurementsCsv('level,conductance_S\n0,1e-5\n1,5e-5\n', { levels: 2 }).length // returns 2
@@ -22,7 +50,8 @@ export function parseMeasurementsCsv(csvText: string, options: { readonly levels
   const lines = csvText.replace(/^\uFEFF/, '').split(/\r?\n/)
   const headerIndex = lines.findIndex((line) => line.trim() !== '')
   if (headerIndex < 0) throw new MeasurementsCsvError(1, 'empty file: expected a header with "level,conductance_S"')
-  const header = lines[headerIndex]!.split(',').map((name) => name.trim())
+  const header = splitCsvLine(lines[headerIndex]!)
+  if (header === null) throw new MeasurementsCsvError(headerIndex + 1, 'unterminated double quote')
   const levelColumn = header.indexOf('level')
   const conductanceColumn = header.indexOf('conductance_S')
   if (levelColumn < 0 || conductanceColumn < 0) {
@@ -34,7 +63,8 @@ export function parseMeasurementsCsv(csvText: string, options: { readonly levels
     const text = lines[index]!
     if (text.trim() === '') continue
     const line = index + 1
-    const fields = text.split(',').map((field) => field.trim())
+    const fields = splitCsvLine(text)
+    if (fields === null) throw new MeasurementsCsvError(line, 'unterminated double quote')
     if (fields.length !== header.length) throw new MeasurementsCsvError(line, `${fields.length} fields, the header has ${header.length}`)
     const levelText = fields[levelColumn]!
     const level = Number(levelText)
