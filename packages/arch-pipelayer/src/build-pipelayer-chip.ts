@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1, HardwareV1 } from '@cimkit/core'
-import { crossbarArrayCost, isaacComponentCost } from '@cimkit/cost'
+import { crossbarArrayCost, isaacComponentCost, isaacTable6 } from '@cimkit/cost'
 import type { ArrayGeometry, CostNode } from '@cimkit/cost'
 import type { ResolvedPipeLayerOptions } from './pipelayer-options.js'
 import { deltaBufferCost, reramBufferCost } from './reram-buffer-cost.js'
@@ -23,6 +23,11 @@ export interface PipeLayerChip {
   readonly outerProductS: number
 }
 
+/** Units needed to keep up with `ratePerS` at the per-unit rate of an ISAAC Table 6 row. */
+function unitsFor(ratePerS: number, unitRatePerS: number): number {
+  return Math.max(1, Math.ceil(ratePerS / unitRatePerS - 1e-9))
+}
+
 function node(name: string, count: number, cost: ComponentCostModelV1, role: string, peakActionsPerSecond: Record<string, number> = {}): CostNode {
   return { name, count, cost, role, peakActionsPerSecond }
 }
@@ -37,7 +42,8 @@ export function pipeLayerGeometry(options: ResolvedPipeLayerOptions): ArrayGeome
  * PipeLayer's hierarchy: morphable subarrays (crossbar + one spike driver per row from the input
  * encoder + one integrate-and-fire counter per column from the output converter: no ADC/DAC),
  * memory subarrays (activation FIFOs) and, in training, ΔW buffer subarrays costed from the device,
- * plus digital adders, activation and max-pool units from ISAAC's Table 6.
+ * plus shift-and-add, partial-sum and update adders, activation and max-pool units from ISAAC's
+ * Table 6, as many as keep up with the subarrays at peak.
  * @since 0.1.0
  */
 export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: HardwareV1): PipeLayerChip {
@@ -63,6 +69,12 @@ export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: 
   if (encoder !== null) subarray.push(node('dac', options.rows, encoder.cost, 'dac', { drive: 1 / cycleS }))
   // NOTE: an integrate-and-fire counter integrates every spike slot of an MVM and is read once.
   if (converter !== null) subarray.push(node('adc', options.columns, converter.cost, 'adc', { convert: 1 / mvmTimeS }))
+  // NOTE: digital units are counted to keep up with the subarrays at peak, at the per-unit rates
+  // ISAAC's Table 6 powers were drawn at (the paper's unit counts are not in our sources).
+  const shiftAdders = unitsFor(conversionsPerS, isaacTable6.imaShiftAdd.actionsPerSecond.add)
+  const adders = unitsFor(outputsPerS, isaacTable6.tileShiftAdd.actionsPerSecond.add)
+  const activations = unitsFor(outputsPerS, isaacTable6.sigmoid.actionsPerSecond.op)
+  const pools = unitsFor(outputsPerS, isaacTable6.maxPool.actionsPerSecond.op)
   const adder = isaacComponentCost('tileShiftAdd', technology)
   const children: CostNode[] = [
     { name: 'subarray', count: options.morphableSubarrays, children: subarray },
@@ -70,14 +82,14 @@ export function buildPipeLayerChip(options: ResolvedPipeLayerOptions, hardware: 
       readBytes: (blocks * options.rows * bytes) / mvmTimeS / Math.max(1, options.memorySubarrays),
       writeBytes: (outputsPerS * bytes) / Math.max(1, options.memorySubarrays),
     }),
-    node('shift-add', options.adderUnits, adder, 'shiftAdd', { add: conversionsPerS / options.adderUnits }),
-    node('partial-sum', options.adderUnits, adder, 'partialSum', { add: outputsPerS / options.adderUnits }),
-    node('activation', options.activationUnits, isaacComponentCost('sigmoid', technology), 'digital', { op: outputsPerS / options.activationUnits }),
-    node('max-pool', options.poolingUnits, isaacComponentCost('maxPool', technology), 'pooling', { op: outputsPerS / options.poolingUnits }),
+    node('shift-add', shiftAdders, isaacComponentCost('imaShiftAdd', technology), 'shiftAdd', { add: conversionsPerS / shiftAdders }),
+    node('partial-sum', adders, adder, 'partialSum', { add: outputsPerS / adders }),
+    node('activation', activations, isaacComponentCost('sigmoid', technology), 'digital', { op: outputsPerS / activations }),
+    node('max-pool', pools, isaacComponentCost('maxPool', technology), 'pooling', { op: outputsPerS / pools }),
   ]
   if (options.mode === 'training') {
     children.push(node('delta-buffer', options.deltaSubarrays, deltaBufferCost(shape, device), 'deltaBuffer'))
-    children.push(node('update-adder', options.adderUnits, adder, 'update'))
+    children.push(node('update-adder', adders, adder, 'update'))
   }
   const updateS = options.rows * (device.cost.readPulseS + options.pulsesPerWrite * device.cost.writePulseS)
   return {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Options of the user-composed `custom` architecture. Defaults are ISAAC-like (Table 6 components,
+ * Options of the user-composed `custom` architecture. Defaults are a small design with ISAAC's array size (Table 6 components,
  * 128 × 128 arrays) so that changing one key explores one direction from a known design.
  * @since 0.1.0
  */
