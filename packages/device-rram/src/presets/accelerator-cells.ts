@@ -6,6 +6,10 @@ import type { PresetV1 } from '@cimkit/core'
 
 // ISAAC and PUMA: 128×128 crossbar of 25 µm² at 32 nm (ISAAC Table, as in PUMA's constants.py), i.e.
 // 25 µm² / 16384 cells / (32 nm)² = 1.49 F² per cell; crossbar read 100 ns (PUMA constants).
+// NOTE: these windows and 0.2 V do not reproduce ISAAC's 0.3 mW crossbar: V²·G·t at the mid-window
+// conductance over 128×128 cells and 100 ns is ~16 nJ (ISAAC, 2 kΩ–2 MΩ) and ~0.36 nJ (PUMA, 100 kΩ–1 MΩ)
+// against 30 pJ. Architecture models should take the crossbar energy from the ISAAC table, and the
+// cell's window and read voltage for the functional (accuracy, IR-drop) model.
 const crossbarCellAreaF2 = 25e-12 / (128 * 128) / (32e-9) ** 2
 
 /** ISAAC's 2-bit ReRAM cell. @since 0.1.0 */
