@@ -12,7 +12,7 @@ const size = Number(process.argv[2] ?? 1024)
 const trials = Number(process.argv[3] ?? 3)
 const percentiles = process.argv.slice(4).map(Number)
 const hardware = {
-  device: new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-3, levels: null, programmingErrorProportional: 0.05 }),
+  device: new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-4, levels: null, programmingErrorProportional: 0.05 }),
   inputEncoder: new DacEncoder({ bits: 8, signed: true }),
   outputConverter: new UniformAdc({ bits: 8 }),
   architecture: null,
@@ -30,7 +30,7 @@ for (const percentile of percentiles.length > 0 ? percentiles : [99.99]) {
 }
 // Ablation: the same without converters and without programming error.
 const ideal = { ...hardware, inputEncoder: null, outputConverter: null }
-const noError = { ...hardware, device: new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-3, levels: null }) }
+const noError = { ...hardware, device: new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-4, levels: null }) }
 for (const [name, variant] of [['programming error only (ideal DAC/ADC)', ideal], ['DAC/ADC only (no programming error)', noError]]) {
   const workload = new MatrixWorkload({ rows: size, columns: size, batch: 64, calibrationBatch: 64 })
   const result = await workload.evaluate(variant, { trials: 1, timeS: 0, random: createRandomSource(1), progress: () => {} })

@@ -61,3 +61,38 @@ describe('matrix workload', () => {
     expect('issues' in parsed && parsed.issues !== undefined).toBe(true)
   })
 })
+
+describe('relative MVM error of the CrossSim benchmark case (anchor-crosssim.md §8.2)', () => {
+  // One-sided differential 7-bit cells, R 10 kΩ–1 MΩ, 5 % state-proportional programming error.
+  const crossSimHardware = (withConverters: boolean): HardwareV1 => ({
+    ...hardware(0.05, withConverters),
+    device: new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-4, levels: null, programmingErrorProportional: 0.05 }),
+  })
+
+  it('programming error alone matches the closed form σ·√(Σ((|q| + r)² + r²) / Σq²) within 1.5 %', async () => {
+    const size = 256
+    const workload = new MatrixWorkload({ rows: size, columns: size, batch: 32, calibrationBatch: 8 })
+    const result = (await workload.evaluate(crossSimHardware(false), settings(1))).extra!['mvm'] as { relativeError: number }
+    // Same weights as the workload draws (stream matrix-data/weights), quantized to ±127.
+    const weights = new Float32Array(size * size)
+    createRandomSource(5).stream('matrix-data').stream('weights').fillNormal(weights)
+    let largest = 0
+    for (const weight of weights) largest = Math.max(largest, Math.abs(weight))
+    const r = 1e-6 / ((1e-4 - 1e-6) / 127)
+    let errorSum = 0
+    let signalSum = 0
+    for (const weight of weights) {
+      const q = Math.round((Math.abs(weight) / largest) * 127)
+      errorSum += (q + r) ** 2 + r ** 2
+      signalSum += q * q
+    }
+    const predicted = 0.05 * Math.sqrt(errorSum / signalSum)
+    expect(Math.abs(result.relativeError / predicted - 1)).toBeLessThan(0.015)
+  })
+
+  it('with an 8-bit DAC and an 8-bit calibrated ADC it is within 0.5 points of CrossSim’s 5.69 % at 256×256', async () => {
+    const workload = new MatrixWorkload({ rows: 256, columns: 256, batch: 64, calibrationBatch: 64 })
+    const result = (await workload.evaluate(crossSimHardware(true), settings(1))).extra!['mvm'] as { relativeError: number }
+    expect(Math.abs(result.relativeError - 0.0569)).toBeLessThan(0.005)
+  })
+})
