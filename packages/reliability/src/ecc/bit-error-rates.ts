@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import { binomialProbability } from '../math/binomial.js'
 import { normalCdf, normalQuantile } from '../math/normal-distribution.js'
-import { HammingCode } from './hamming-code.js'
+import type { HammingCode } from './hamming-code.js'
 
 /**
  * Residual bit-error rate after a single-error-correcting code at raw bit-error rate `p`, closed

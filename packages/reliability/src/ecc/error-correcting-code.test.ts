@@ -29,16 +29,14 @@ describe('ecc middleware', () => {
       const rows = 512
       const columns = 256
       let residual = 0
-      let raw = 0
-      let stored = 0
       for (let block = 0; block < 4; block++) {
         const targets = randomBinaryTargets(rows * columns, block)
         const cells = programThroughChain([technique], binaryDevice(p), targets, { rows, columns }, createRandomSource(50 + block), () => {})
         for (let index = 0; index < targets.length; index++) if (cells.conductanceS[index]! > 20e-6 !== targets[index]! > 20e-6) residual++
       }
       const statistics = technique.statistics()
-      raw = statistics.rawBitErrors
-      stored = statistics.storedBits
+      const raw = statistics.rawBitErrors
+      const stored = statistics.storedBits
       expect(statistics.residualBitErrors).toBe(residual)
       const bits = 4 * rows * columns
       expect(Math.abs(raw / stored - p)).toBeLessThan(4 * Math.sqrt(p / stored))
