@@ -70,3 +70,24 @@ describe('activity of a small layer equals hand-computed counts', () => {
     })
   })
 })
+
+describe('calibration is offline profiling', () => {
+  it('does not count as activity', () => {
+    const random = createRandomSource(6)
+    const weights = new Float32Array(16 * 4)
+    random.fillUniform(weights, -1, 1)
+    const matrix = programAnalogMatrix(weights, 16, 4, {
+      organization: { rows: 16, columns: 8, weightBits: 8, bitsPerCell: 7, inputBits: 8, weightMapping: 'differential', conversion: 'per-input-bit', columnsPerConverter: 1 },
+      device,
+      inputEncoder: null,
+      outputConverter: new UniformAdc({ bits: 8 }),
+      backend: referenceBackend,
+      random,
+      adcRange: { mode: 'calibrated' },
+    })
+    matrix.calibrate(new Float32Array(16 * 4).fill(0.5), 4)
+    expect(matrix.activity()).toEqual({})
+    matrix.mvm(new Float32Array(16).fill(0.5), 1)
+    expect(matrix.activity()['array']).toEqual({ mvm: 1, cellRead: 16 * 8 })
+  })
+})

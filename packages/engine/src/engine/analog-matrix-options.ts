@@ -44,7 +44,7 @@ export interface AnalogMatrix {
   calibrate(inputs: Float32Array, batch: number): void
   /** batch×rows inputs → batch×columns outputs in real units (≈ x·W). */
   mvm(inputs: Float32Array, batch: number, options?: { readonly timeS?: number }): Float32Array
-  /** Cumulative counts since programming. */
+  /** Cumulative counts of the `mvm` calls since programming (calibration reads are not counted). */
   activity(): ActivityCounts
 }
 

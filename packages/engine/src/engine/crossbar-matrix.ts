@@ -50,6 +50,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   readonly columns: number
   private calls = 0
   private readonly perArray = new Map<string, ActivityCounter>()
+  /** True while `calibrate` profiles: calibration reads are offline and not counted as activity. */
+  private profiling = false
   private calibratedInputScale: number | null = null
   private matrixCache: { readonly timeS: number | undefined; readonly matrices: SliceMatrices[][][] } | null = null
 
@@ -66,7 +68,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     this.checkInputs(inputs, batch)
     if (this.state.engine.inputRange === undefined) this.calibratedInputScale = absolutePercentile(inputs, this.state.engine.inputPercentile) || 1
     const samples = new Map<string, number[]>()
-    this.run(this.drive(inputs), batch, undefined, samples)
+    this.profiling = true
+    try {
+      this.run(this.drive(inputs), batch, undefined, samples)
+    } finally {
+      this.profiling = false
+    }
     const arrays = new Map<string, Float32Array>()
     for (const [key, values] of samples) arrays.set(key, Float32Array.from(values))
     this.state.ranges.calibrate(arrays, (slice) => this.state.ranges.digitBounds(slice).min < 0 || this.state.profile.planeMin.some((level) => level < 0))
@@ -97,6 +104,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private count(arrayKey: string, component: string, action: string, count: number): void {
+    if (this.profiling) return
     this.state.counter.add(component, action, count)
     let counter = this.perArray.get(arrayKey)
     if (counter === undefined) this.perArray.set(arrayKey, (counter = new ActivityCounter()))
