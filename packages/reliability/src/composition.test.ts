@@ -41,9 +41,9 @@ describe('composition in declared order (first = outermost)', () => {
     expect(verified).toBeLessThan(plain)
     expect(remapped).toBeLessThan(plain)
     for (const combined of [verifyOuter, remapOuter]) expect(combined.error).toBeLessThan(Math.min(verified, remapped))
-    // Remap outside write-verify: its test write is write-verified too, so about twice the pulses.
+    // Remap outside write-verify: its two test writes are write-verified too, so more pulses.
     expect(remapOuter.counter.get('writeVerify', 'pulse')).toBeGreaterThan(1.5 * verifyOuter.counter.get('writeVerify', 'pulse'))
-    expect(verifyOuter.counter.get('testRead', 'read')).toBe(rows * columns)
+    expect(verifyOuter.counter.get('testRead', 'read')).toBe(2 * rows * columns)
   })
 
   it('an inner alternating-polarity also reverses the outer drift compensation’s reference reads; results agree', () => {
@@ -77,7 +77,7 @@ describe('composition in declared order (first = outermost)', () => {
     const readEnergyJ = TEST_DEVICE_COST.readVoltageV ** 2 * 13e-6 * TEST_DEVICE_COST.readPulseS
     const [writeVerify, remap] = report
     expect(writeVerify?.energyJ).toBeCloseTo(counter.get('writeVerify', 'pulse') * 400e-12 + counter.get('writeVerify', 'read') * readEnergyJ, 15)
-    expect(remap?.energyJ).toBeCloseTo(rows * columns * (400e-12 + readEnergyJ), 15)
+    expect(remap?.energyJ).toBeCloseTo(2 * rows * columns * (400e-12 + readEnergyJ), 15)
     expect(writeVerify?.options).toMatchObject({ type: 'write-verify', maxIterations: 10 })
     expect(report.every((entry) => entry.areaMm2 === 0)).toBe(true)
   })

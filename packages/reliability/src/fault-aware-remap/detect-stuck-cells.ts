@@ -11,29 +11,39 @@ export interface DetectedFaults {
 }
 
 /**
- * Finds stuck cells with a test write and read (paper 000 §5; Xia et al., DAC 2017, detect by
- * comparing a read with thresholds): every cell is programmed to mid-range and read; a cell below
- * the quarter point of the range is stuck low, above the three-quarter point stuck high. Costs one
- * pulse and one read per cell, recorded as `testRead`/`pulse` and `testRead`/`read`.
+ * Finds stuck cells with a two-pass test write and read (paper 000 §5; Xia et al., DAC 2017 detect
+ * faults by comparing reads with a threshold): every cell is written to the highest state and read
+ * (a cell reading below the middle of the range is stuck low), then written to the lowest state and
+ * read (a cell reading above the middle is stuck high). Only the extreme states are written, so the
+ * test suits binary, multi-level and analog devices alike. Costs two pulses and two reads per cell,
+ * recorded as `testRead`/`pulse` and `testRead`/`read`.
  * @since 0.1.0
  */
 export function detectStuckCells(call: ProgramCallV1): DetectedFaults {
-  const { minS, maxS } = call.device.conductanceRangeS
+  const { device } = call
+  const lowS = device.levelsS?.[0] ?? device.conductanceRangeS.minS
+  const highS = device.levelsS?.at(-1) ?? device.conductanceRangeS.maxS
   const count = call.rows * call.columns
-  const midS = (minS + maxS) / 2
-  const test = call.doProgram(new Float32Array(count).fill(midS))
-  call.record('testRead', 'pulse', count)
-  call.record('testRead', 'read', count)
-  const lowThresholdS = minS + (midS - minS) / 2
-  const highThresholdS = midS + (maxS - midS) / 2
+  const middleS = (lowS + highS) / 2
+  const high = call.doProgram(new Float32Array(count).fill(highS))
+  const low = call.doProgram(new Float32Array(count).fill(lowS))
+  call.record('testRead', 'pulse', 2 * count)
+  call.record('testRead', 'read', 2 * count)
   const stuck = new Uint8Array(count)
+  const readS = new Float32Array(count)
   let faultyCells = 0
   for (let index = 0; index < count; index++) {
-    const read = test.conductanceS[index]!
-    if (read < lowThresholdS) stuck[index] = StuckState.stuckLow
-    else if (read > highThresholdS) stuck[index] = StuckState.stuckHigh
-    else continue
+    if (high.conductanceS[index]! < middleS) {
+      stuck[index] = StuckState.stuckLow
+      readS[index] = high.conductanceS[index]!
+    } else if (low.conductanceS[index]! > middleS) {
+      stuck[index] = StuckState.stuckHigh
+      readS[index] = low.conductanceS[index]!
+    } else {
+      readS[index] = low.conductanceS[index]!
+      continue
+    }
     faultyCells++
   }
-  return { stuck, readS: Float32Array.from(test.conductanceS), faultyCells }
+  return { stuck, readS, faultyCells }
 }

@@ -77,9 +77,19 @@ describe('fault-aware-remap', () => {
     for (let index = 0; index < weights.length; index++) if (cells.stuck![index] !== 0) stuckErrorAfter += (cells.conductanceS[index]! - weights[index]!) ** 2
     // The cells the device reports stuck (in logical order) are those the test read found.
     expect(stuckErrorAfter).toBeCloseTo(statistics.costAfter, 12)
-    expect(counter.get('testRead', 'pulse')).toBe(rows * columns)
-    expect(counter.get('testRead', 'read')).toBe(rows * columns)
+    expect(counter.get('testRead', 'pulse')).toBe(2 * rows * columns)
+    expect(counter.get('testRead', 'read')).toBe(2 * rows * columns)
     expect(technique.addedComponents[0]?.cost.energyPerActionJ.pulse).toBe(400e-12)
+  })
+
+  it('the two-pass test finds exactly the stuck cells of a binary (two-level) device, and none on a healthy one', () => {
+    for (const stuckRate of [0, 0.05]) {
+      const binary = new MultiLevelTestDevice({ levelsS: [minS, maxS], programmingStdS: [1e-6, 2e-6], stuckLowProbability: stuckRate / 2, stuckHighProbability: stuckRate / 2 })
+      const technique = createFaultAwareRemap()
+      const weights = Float32Array.from(targets(5), (value) => (value > 13e-6 ? maxS : minS))
+      const cells = programThroughChain([technique], binary, weights, { rows, columns }, createRandomSource(6), () => {})
+      expect(technique.statistics().faultyCells).toBe(cells.stuck!.reduce((sum, code) => sum + (code === 0 ? 0 : 1), 0))
+    }
   })
 
   it('leaves a fault-free array as it is', () => {
