@@ -10,7 +10,7 @@ function add(into: RoleCounts, extra: RoleCounts): void {
   }
 }
 
-/** The transposed layer the backward pass runs on the Wᵀ copy: outputs in, inputs out, as many MVMs. */
+/** The transposed layer the backward pass runs on the Wᵀ copy: outputs in, inputs out, as many MVMs. @since 0.1.0 */
 export function transposedLayer(layer: LayerWorkloadV1): LayerWorkloadV1 {
   return { name: `${layer.name}ᵀ`, kind: layer.kind, inputs: layer.outputs, outputs: layer.inputs, mvmsPerInference: layer.mvmsPerInference }
 }
