@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import type { MvmCallV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
-import { arrayKeyOf } from '../cost/array-key.js'
+import { arrayKeyOf } from '../host/array-key.js'
 import { HOROWITZ_45NM } from '../cost/horowitz-45nm.js'
 import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'

@@ -1,6 +1,6 @@
 /**
- * Minimum-cost perfect assignment of n workers to n jobs (Hungarian algorithm with potentials,
- * Kuhn–Munkres in the O(n³) form of Jonker–Volgenant's shortest augmenting paths).
+ * Minimum-cost perfect assignment of n workers to n jobs: the Hungarian (Kuhn–Munkres) algorithm
+ * with row and column potentials and shortest augmenting paths, O(n³).
  * `cost[worker * n + job]`; returns `jobOf[worker]`.
  * @example minimumCostAssignment(Float64Array.of(4, 1, 2, 3), 2) // returns Int32Array [1, 0]
  * @since 0.1.0

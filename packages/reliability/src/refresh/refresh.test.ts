@@ -6,7 +6,7 @@ import { DriftingTestDevice } from '../testing/drifting-test-device.js'
 import { mvmThroughChain, programThroughChain } from '../testing/middleware-chain.js'
 import { TestCrossbar } from '../testing/test-crossbar.js'
 import { createRefresh } from './refresh.js'
-import { effectiveTimeS } from './time-aware-middleware.js'
+import { effectiveTimeS } from '../host/time-aware-middleware.js'
 
 const rows = 32
 const columns = 16

@@ -1,10 +1,10 @@
 import type { DeviceModelV1, MvmCallV1, ProgramCallV1, ProgrammedCellsV1 } from '@cimkit/core'
-import { arrayKeyOf } from '../cost/array-key.js'
+import { arrayKeyOf } from '../host/array-key.js'
 import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { refreshOptionsSchema } from './refresh-options.js'
 import type { RefreshOptions } from './refresh-options.js'
-import type { TimeAwareMiddleware } from './time-aware-middleware.js'
+import type { TimeAwareMiddleware } from '../host/time-aware-middleware.js'
 
 /**
  * Periodic refresh (reprogramming) as middleware. `periodic` reprograms every `intervalS`;

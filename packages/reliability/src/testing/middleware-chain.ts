@@ -1,5 +1,5 @@
 import type { ActionRecorderV1, DeviceModelV1, ProgrammedCellsV1, RandomSource, ReliabilityMiddlewareV1 } from '@cimkit/core'
-import { effectiveTimeS } from '../refresh/time-aware-middleware.js'
+import { effectiveTimeS } from '../host/time-aware-middleware.js'
 import type { TestCrossbar } from './test-crossbar.js'
 
 /**
