@@ -45,13 +45,15 @@ export function largestStageRange(bounds: StageBounds): ConversionRangeV1 {
 export function alignedRange(range: ConversionRangeV1, unit: number, bits: number | null): ConversionRangeV1 {
   if (bits === null || !(unit > 0)) return range
   const codes = 2 ** bits - 1
-  const tolerance = 1e-9
-  let exponent = Math.max(0, Math.ceil(Math.log2((range.max - range.min) / unit / codes) - tolerance))
+  // NOTE: values within just under half a step beyond the end codes still round onto them, so a
+  // range may overhang by that much (e.g. the tiny G_min·N offset of a high on/off-ratio device).
+  const overhang = 0.49
+  let exponent = Math.max(0, Math.ceil(Math.log2(Math.max(0, range.max - range.min - 2 * overhang * unit) / unit / codes)))
   for (;;) {
     const step = unit * 2 ** exponent
-    const min = Math.floor(range.min / step + tolerance) * step
+    const min = Math.floor(range.min / step + overhang) * step
     const max = min + codes * step
-    if (max >= range.max - tolerance * step) return { min, max }
+    if (max >= range.max - overhang * step) return { min, max }
     exponent++
   }
 }
@@ -63,7 +65,8 @@ export function alignedRange(range: ConversionRangeV1, unit: number, bits: numbe
  */
 export function percentileRange(samples: Float32Array, percentile: number, symmetric: boolean): ConversionRangeV1 {
   if (samples.length === 0) return { min: -1, max: 1 }
-  const rank = (sorted: Float32Array, fraction: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!
+  // Nearest rank; the 1e-9 keeps 1 − 0.99 = 0.01000…09 from moving up one rank.
+  const rank = (sorted: Float32Array, fraction: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length - 1e-9) - 1))]!
   if (symmetric) {
     const bound = rank(Float32Array.from(samples, Math.abs).sort(), percentile / 100)
     return bound > 0 ? { min: -bound, max: bound } : { min: -1, max: 1 }
