@@ -78,6 +78,13 @@ describe('HammingCode', () => {
     }
   })
 
+  it('storage overheads (n − k)/k: SEC(7,4) 75 %, SECDED(8,4) 100 % (the 2T2R cell\'s two devices per bit), SECDED(72,64) 12.5 %', () => {
+    const overhead = (code: HammingCode) => code.checkBits / code.dataBits
+    expect(overhead(new HammingCode(4, 'sec'))).toBe(0.75)
+    expect(overhead(new HammingCode(4, 'secded'))).toBe(1)
+    expect(overhead(new HammingCode(64, 'secded'))).toBe(0.125)
+  })
+
   it('paper 004 (Gregori et al. 2003 via Hirtzlin et al. 2020): decoders take hundreds to thousands of gates', () => {
     const wide = new HammingCode(64, 'secded')
     expect(wide.decoderGates()).toBeGreaterThan(100)

@@ -52,6 +52,34 @@ describe('write-verify', () => {
     }
   })
 
+  it('paper 002: mean pulses per cell = (1 − q^N_max)/(1 − q) per level, one verify read per pulse', () => {
+    const device = paper002Device()
+    const cells = 16384
+    for (let level = 0; level < 4; level++) {
+      const maxIterations = PAPER_002_WRITE_VERIFY.maxIterations[level]!
+      const q = attemptMissProbability(PAPER_002_WRITE_VERIFY.outOfRangeFraction[level]!, maxIterations)
+      const { technique } = programLevel(device, level, cells, [...PAPER_002_WRITE_VERIFY.maxIterations], 200 + level)
+      const statistics = technique.statistics()
+      const expected = (1 - Math.pow(q, maxIterations)) / (1 - q)
+      // Pulses per cell are truncated-geometric: σ ≤ √q/(1 − q); 4 standard errors of the mean.
+      expect(Math.abs(statistics.pulses / cells - expected)).toBeLessThan((4 * Math.sqrt(q)) / (1 - q) / Math.sqrt(cells))
+      expect(statistics.verifyReads).toBe(statistics.pulses)
+    }
+  })
+
+  it('paper 000 §5: with the default 2.95 % band, an analog cell of 5 % programming σ ends within 2.95 % of its target', () => {
+    const device = new MultiLevelTestDevice({ levelsS: [1e-6, 25e-6], programmingStdS: [1.2e-6, 1.2e-6], quantized: false })
+    const technique = createWriteVerify()
+    expect(technique.toJSON()).toMatchObject({ toleranceFraction: 0.0295, maxIterations: 15 })
+    const targets = new Float32Array(16384)
+    createRandomSource(8).fillUniform(targets, 5e-6, 21e-6)
+    const programmed = programThroughChain([technique], device, targets, { rows: 128, columns: 128 }, createRandomSource(9), () => {})
+    let within = 0
+    for (let index = 0; index < targets.length; index++) if (Math.abs(programmed.conductanceS[index]! - targets[index]!) <= 0.0295 * 24e-6) within++
+    // q = 2Φ(−0.0295/0.05) ≈ 0.555 per attempt: q^15 ≈ 1.5e-4 of the cells stay outside.
+    expect(within / targets.length).toBeGreaterThan(0.999)
+  })
+
   it('paper 002: the distribution tightens as N_max grows; out-of-range fraction follows q^N_max', () => {
     const device = paper002Device()
     const cells = 16384
