@@ -130,8 +130,8 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
         countActivity(activity, label, 'adc', 'convert', reads * machine.columns)
         countActivity(activity, label, 'sampleHold', 'sample', reads * machine.columns)
         countActivity(activity, label, 'shiftAdd', 'add', reads * machine.columns)
-        countActivity(activity, label, 'inputRegister', 'readBytes', 2 * machine.rows)
-        countActivity(activity, label, 'outputRegister', 'writeBytes', 2 * machine.columns)
+        countActivity(activity, label, 'inputRegister', 'bytes', 2 * machine.rows)
+        countActivity(activity, label, 'outputRegister', 'bytes', 2 * machine.columns)
       }
       break
     }
@@ -142,7 +142,7 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
         const b = instruction.op === 'alui' ? instruction.immediate : unary ? 0 : (regs[instruction.src2 + i] as number)
         regs[instruction.dest + i] = vfuElement(instruction.aluOp, regs[instruction.src1 + i] as number, b, format)
       }
-      countActivity(activity, label, 'vfu', 'op', instruction.width)
+      countActivity(activity, label, 'digital', 'op', instruction.width)
       countActivity(activity, label, 'registerFile', 'readBytes', 2 * instruction.width * (unary || instruction.op === 'alui' ? 1 : 2))
       countActivity(activity, label, 'registerFile', 'writeBytes', 2 * instruction.width)
       break

@@ -52,7 +52,7 @@ describe('PUMA instruction-level simulator', () => {
     expect(result.activity['layer1']?.['adc']?.['convert']).toBe(512)
     expect(result.activity['layer1']?.['array']?.['mvm']).toBe(128)
     expect(result.activity['layer1']?.['dac']?.['drive']).toBe(512)
-    expect(result.activity['layer2']?.['vfu']?.['op']).toBe(4)
+    expect(result.activity['layer2']?.['digital']?.['op']).toBe(4)
     expect(result.activity['tile0']?.['network']?.['bytes']).toBe(8)
     expect(result.dynamicEnergyJ).toBeCloseTo(512e-12 + 8e-13, 20)
   })
