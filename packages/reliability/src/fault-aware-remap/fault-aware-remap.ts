@@ -10,10 +10,11 @@ import { minimumCostAssignment } from './minimum-cost-assignment.js'
 /**
  * Fault-aware remapping as middleware (paper 000 §5, Fig. 7a): a test read finds the stuck cells,
  * then rows (inputs) and/or columns (outputs) are exchanged so that the weights a stuck cell would
- * hurt most land on healthy cells. A weight's significance here is the conductance error it would
- * suffer on a stuck cell, (target − stuck value)², which is its contribution to the expected squared
- * MVM error for independent inputs of equal power (Liu et al., DAC 2017 rank weights the same way
- * by their effect on the output). Each permutation is an exact minimum-cost assignment.
+ * hurt most land on healthy cells. Liu et al. (DAC 2017) score a weight by how much its deviation
+ * hurts the output; with no network to score against, the score here is the conductance error the
+ * weight would suffer on a stuck cell, (target − stuck value)², its contribution to the expected
+ * squared MVM error for independent inputs of equal power. Each permutation is an exact
+ * minimum-cost assignment.
  *
  * Cells come back in logical order (the engine's x·G stays valid): physically, input r drives row
  * π(r) and output c is read from column σ(c), which the host's input/output buffers address.
