@@ -20,6 +20,7 @@ describe('selectBackend', () => {
     expect(selectBackend('wasm-simd', { CIMKIT_BACKEND: '' }).name).toBe('wasm-simd')
     expect(getBackendStatus('reference', { CIMKIT_BACKEND: 'wasm-simd' })).toMatchObject({ requested: 'wasm-simd', source: 'environment', active: 'wasm-simd' })
     expect(getBackendStatus('reference', noEnvironment)).toMatchObject({ source: 'config', active: 'reference' })
+    expect(getBackendStatus('reference', { CIMKIT_BACKEND: 'auto' })).toMatchObject({ requested: 'auto', source: 'environment' })
   })
 
   it('returns one shared instance per backend (the WebAssembly module is compiled once)', () => {

@@ -11,7 +11,7 @@ export const backendEnvironmentVariable = 'CIMKIT_BACKEND'
 export interface BackendStatus {
   /** The name asked for (`auto` or a backend name), after the environment override. */
   readonly requested: string
-  /** Where the request came from. */
+  /** Where the request came from: `CIMKIT_BACKEND`, the config's `run.backend`, or neither (auto). */
   readonly source: 'environment' | 'config' | 'auto'
   /** The backend a run gets (`selectBackend` with the same arguments), or null if it would throw. */
   readonly active: BackendName | null
@@ -27,7 +27,7 @@ function isBackendName(value: string): value is BackendName {
 /** Resolves the requested name: `CIMKIT_BACKEND` (if set and not empty) over the config's `run.backend`. */
 function requested(preference: string, environment: Readonly<Record<string, string | undefined>>): { readonly name: string; readonly source: BackendStatus['source'] } {
   const fromEnvironment = environment[backendEnvironmentVariable]?.trim()
-  if (fromEnvironment !== undefined && fromEnvironment !== '') return { name: fromEnvironment, source: fromEnvironment === 'auto' ? 'auto' : 'environment' }
+  if (fromEnvironment !== undefined && fromEnvironment !== '') return { name: fromEnvironment, source: 'environment' }
   return { name: preference, source: preference === 'auto' ? 'auto' : 'config' }
 }
 
