@@ -77,6 +77,19 @@ describe('PUMA architecture: hierarchy, map and cost', () => {
     expect(report.breakdown.some((entry) => entry.layer === 'conv2' && entry.component === 'adc')).toBe(true)
   })
 
+  it('times and costs a simulated LeNet on this node: 1.8 µs MVMs, ADC-dominated dynamic energy', () => {
+    const compiled = compileNetwork(lenetNetwork(5), architecture.compileOptions())
+    const options = architecture.simulationOptions(hardware)
+    expect(options.timing?.mvmPassCycles).toBe(100)
+    const result = simulateProgram(compiled.program, { input: randomInput(1, 784) }, options)
+    // conv1's 576 MVMs run back to back on one core: at least 576 × (16 + 2) × 100 ns.
+    expect(result.latencyS).toBeGreaterThan(576 * 1.8e-6)
+    const adcJ = result.energyByUnitJ?.['adc'] ?? 0
+    // 576 + 64·2 + 2 + 1 + 1 MVMU operations × 16384 conversions × 1.5625 pJ (ISAAC Table 6)
+    expect(adcJ).toBeCloseTo((576 + 128 + 4) * 16384 * 1.5625e-12, 12)
+    expect(adcJ / (result.dynamicEnergyJ as number)).toBeGreaterThan(0.5)
+  })
+
   it('costs with the activity the simulator measured for a compiled LeNet', () => {
     const compiled = compileNetwork(lenetNetwork(5), architecture.compileOptions())
     const result = simulateProgram(compiled.program, { input: randomInput(1, 784) })

@@ -2,7 +2,7 @@ import type { ActivityV1, ArchitectureV1, ArrayOrganizationV1, ComponentNodeV1, 
 import { costMappedNetwork, flattenHierarchy, mapNetwork, peakPpa } from '@cimkit/cost'
 import type { ArrayGeometry, DetailedPpaReport } from '@cimkit/cost'
 import type { CompileOptions } from '../compiler/compile-options.js'
-import type { PumaSimulationResult } from '../machine/simulate-program.js'
+import type { PumaSimulationResult, SimulateProgramOptions } from '../machine/simulate-program.js'
 import { buildPumaNode } from './build-puma-hierarchy.js'
 import type { PumaNode } from './build-puma-hierarchy.js'
 import { pumaOptionsSchema } from './puma-options.js'
@@ -96,6 +96,28 @@ export class PumaArchitecture implements ArchitectureV1 {
   compileOptions(): CompileOptions {
     const o = this.options
     return { maxTiles: o.tiles, coresPerTile: o.coresPerTile, mvmusPerCore: o.mvmusPerCore, rows: o.rows, columns: o.columns, registerWords: o.registerWords, sharedMemoryWords: o.sharedMemoryBytes / 2 }
+  }
+
+  /**
+   * Options that make `simulateProgram` time and cost a run on this node: the MVM pass from the
+   * node's cycle (crossbar read vs the configured ADC), and each activity role's energy per action
+   * summed over the hierarchy leaves that carry the role (the shared memory's eDRAM, bus, controller
+   * and attribute buffer all see a buffer byte).
+   */
+  simulationOptions(hardware: HardwareV1): Pick<SimulateProgramOptions, 'timing' | 'bitsPerCell' | 'energyPerActionJ'> {
+    const node = this.node(hardware)
+    const energy: Record<string, Record<string, number>> = {}
+    for (const leaf of flattenHierarchy(node.root)) {
+      if (leaf.role === null) continue
+      const byAction = (energy[leaf.role] ??= {})
+      for (const [action, joules] of Object.entries(leaf.cost.energyPerActionJ)) byAction[action] = (byAction[action] ?? 0) + joules
+    }
+    const o = this.options
+    return {
+      timing: { clockHz: o.clockHz, inputBits: o.inputBits, vfuLanes: o.vfuLanes, mvmPassCycles: Math.max(1, Math.round(node.cycleS * o.clockHz)) },
+      bitsPerCell: o.bitsPerCell,
+      energyPerActionJ: energy,
+    }
   }
 
   /** Per-layer activity of one simulated inference, in the cost vocabulary (labels that are not `layers` are dropped). */

@@ -97,7 +97,7 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
   const instruction = agent.program[agent.pc] as PumaInstruction
   const { machine, format, activity, slices } = context
   const tile = context.tiles[agent.tile] as TileState
-  const cycles = instructionCycles(instruction, context.timing, machine.columns)
+  const cycles = instructionCycles(instruction, context.timing)
   const label = agent.label
   const regs = agent.registers
   let start = agent.timeCycles

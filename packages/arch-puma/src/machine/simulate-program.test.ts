@@ -38,13 +38,13 @@ describe('PUMA instruction-level simulator', () => {
     expect(Array.from(result.outputs['y'] ?? [])).toEqual([1, 0, 0, 3])
   })
 
-  it('counts cycles from the PUMA latencies: load 3, mvm (16+2)·4, relu 4, store 3, send/receive 31+3', () => {
+  it('counts cycles from the PUMA latencies: load 3, mvm (16+2)·100, relu 4, store 3, send/receive 31+3', () => {
     const result = simulateProgram(assemble(TWO_TILES), { x: Float32Array.from([0.5, 0.25, -1, 0.75]) })
-    // core 0: 3 + 72 + 4 + 3 = 82; send 82 → 116; receive 116 → 150; core 1: load 153, alui 157, store 160, hlt 161
-    expect(result.cycles).toBe(161)
-    expect(result.latencyS).toBeCloseTo(161e-9, 15)
+    // core 0: 3 + 1800 + 4 + 3 = 1810; send 1810 → 1844; receive 1844 → 1878; core 1: load 1881, alui 1885, store 1888, hlt 1889
+    expect(result.cycles).toBe(1889)
+    expect(result.latencyS).toBeCloseTo(1889e-9, 15)
     expect(result.instructionCounts).toMatchObject({ mvm: 1, load: 2, store: 2, send: 1, receive: 1, alu: 1, alui: 1, hlt: 4 })
-    expect(result.busyCycles['mvm']).toBe(72)
+    expect(result.busyCycles['mvm']).toBe(1800)
   })
 
   it('counts unit actions per layer: 8 slices × 16 input bits × 4 columns conversions for one MVM', () => {
