@@ -80,6 +80,23 @@ cli
     await workerCommand(flags)
   })
 
+cli
+  .command('device <action> <csv>', 'Device tools. `device fit measurements.csv --levels 4 --out dev.json` fits a device from measured cells')
+  .option('--levels <n>', 'Number of programmed levels in the CSV')
+  .option('--method <m>', 'gaussian-mixture (EM, default) or empirical')
+  .option('--components <k>', 'Gaussian components per level (default: chosen by BIC, up to 4)')
+  .option('--out <file>', 'Where to write the device description (JSON)')
+  .action(async (action: string, csv: string, flags: { levels?: string; method?: string; components?: string; out?: string }) => {
+    if (action !== 'fit') throw new Error(`unknown command "device ${action}" (see cimkit --help)`)
+    const { deviceFitCommand } = await import('./commands/device-fit-command.js')
+    deviceFitCommand(csv, {
+      ...(flags.levels === undefined ? {} : { levels: String(flags.levels) }),
+      ...(flags.method === undefined ? {} : { method: String(flags.method) }),
+      ...(flags.components === undefined ? {} : { components: String(flags.components) }),
+      ...(flags.out === undefined ? {} : { out: String(flags.out) }),
+    })
+  })
+
 cli.help()
 cli.version(VERSION)
 
