@@ -13,10 +13,16 @@ export interface ProgramCallV1 {
   readonly rows: number
   readonly columns: number
   readonly device: DeviceModelV1
-  /** Programs as the next layer inward would (the device, or the next middleware). */
-  readonly doProgram: (targetsS: Float32Array) => ProgrammedCellsV1
+  /**
+   * Programs as the next layer inward would (the device, or the next middleware). Pass a `random`
+   * stream of your own for a re-programming pass (write-verify pulses, spare cells), so it draws
+   * fresh programming error instead of repeating the block's first draw.
+   */
+  readonly doProgram: (targetsS: Float32Array, random?: RandomSource) => ProgrammedCellsV1
   readonly random: RandomSource
   readonly record: ActionRecorderV1
+  /** Stable identity of the physical array (layer, block, slice), for techniques with per-array state. */
+  readonly arrayId?: string
 }
 
 /** What `wrapMvm` receives: one array's analog MVM on a batch of drive planes. @since 0.1.0 */
@@ -32,6 +38,8 @@ export interface MvmCallV1 {
   readonly timeS: number
   readonly random: RandomSource
   readonly record: ActionRecorderV1
+  /** Stable identity of the physical array (layer, block, slice), for techniques with per-array state. */
+  readonly arrayId?: string
 }
 
 /** What `transformWeights` receives: one layer's weight matrix before it is mapped. @since 0.1.0 */
@@ -55,6 +63,12 @@ export interface ReliabilityMiddlewareV1 {
   transformWeights?(call: WeightTransformCallV1): Float32Array
   wrapProgram?(call: ProgramCallV1): ProgrammedCellsV1
   wrapMvm?(call: MvmCallV1): Float32Array
+  /**
+   * The age the arrays behave as at `timeS` seconds after first programming (a refresh policy
+   * reprograms them, so a drift model sees only the time since the last refresh). Applied in
+   * declared order. Absent = time passes unchanged.
+   */
+  effectiveTimeS?(timeS: number): number
   /** Hardware the technique adds (spare columns, ECC decoders, reference cells), with counts. */
   readonly addedComponents?: readonly { readonly name: string; readonly count: number; readonly cost: ComponentCostModelV1 }[]
   toJSON(): Record<string, unknown>
