@@ -1,6 +1,8 @@
 import { definePlugin } from '@cimkit/core'
 import type { CimkitPluginV1 } from '@cimkit/core'
 import { VERSION } from './version.js'
+import { NetworkWorkload } from './workload/network-workload.js'
+import { networkWorkloadOptionsSchema } from './workload/network-workload-options.js'
 
 // Network IR
 export { isArrayLayer } from './ir/layer.js'
@@ -60,15 +62,31 @@ export {
 } from './models/reference-models.js'
 export type { ReferenceModelAccuracy, ReferenceModelConfig, ReferenceModelName } from './models/reference-models.js'
 
+// Workload
+export { describeNetwork } from './workload/describe-network.js'
+export { runAccuracy } from './workload/accuracy-run.js'
+export type { AccuracyRunOptions, AccuracyRunResult, LayerSignalStatistics } from './workload/accuracy-run.js'
+export { loadWorkloadNetwork, NetworkWorkload } from './workload/network-workload.js'
+export type { HardwareMatmulFactory } from './workload/network-workload.js'
+export { networkWorkloadOptionsSchema } from './workload/network-workload-options.js'
+export type { NetworkWorkloadOptions } from './workload/network-workload-options.js'
+
 /**
- * Workloads for cimkit: trained networks (built in, or imported from ONNX) on datasets.
+ * Workloads for cimkit: `workload: { type: network, model, dataset, samples }` runs a trained
+ * network (built in, ONNX, or a cimkit network directory) on a test split.
  * @since 0.1.0
  */
 export function createNnPlugin(): CimkitPluginV1 {
   return definePlugin({
     meta: { name: '@cimkit/nn', version: VERSION },
     specificationVersion: 'v1',
-    register() {},
+    register(registrar) {
+      registrar.workload('network', {
+        description: 'A trained network (built-in name, .onnx file or network directory) evaluated on MNIST, Fashion-MNIST or CIFAR-10',
+        optionsSchema: networkWorkloadOptionsSchema,
+        create: (options, context) => new NetworkWorkload(options, context.configDirectory),
+      })
+    },
   })
 }
 

