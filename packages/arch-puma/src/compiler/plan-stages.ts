@@ -60,7 +60,7 @@ export type Stage = MvmStage | PoolStage
 
 const ACTIVATION_OPS: Record<string, AluOp> = { relu: 'relu', sigmoid: 'sig', tanh: 'tanh' }
 
-/** Memory word of logical C×H×W index for an HWC-stored tensor (identity for vectors). */
+/** Memory word of logical C×H×W index for an HWC-stored tensor (identity for vectors). @since 0.1.0 */
 export function memoryWordOfLogical(tensor: PlannedTensor, logical: number): number {
   if (tensor.map === null) return logical
   const { channels, height, width } = tensor.map

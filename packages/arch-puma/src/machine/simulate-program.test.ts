@@ -57,6 +57,22 @@ describe('PUMA instruction-level simulator', () => {
     expect(result.dynamicEnergyJ).toBeCloseTo(512e-12 + 8e-13, 20)
   })
 
+  it('routes inputs through the input shuffle unit: mvm shift 1 reads input i + 1 on row i', () => {
+    const program = assemble(`.machine tiles=1 cores=1 mvmus=1 rows=4 columns=4 registers=16 memory=64 fraction=12
+.input x tile=0 address=0 length=4 counts=1*4
+.output y tile=0 address=8 length=4
+.matrix tile=0 core=0 mvmu=0 data=${WEIGHTS}
+.core 0 0
+  load r0, @0, 4
+  mvm 1, 1
+  store @8, r4, 1, 4
+  hlt
+`)
+    const result = simulateProgram(program, { x: Float32Array.from([0.5, 0.25, -1, 0.75]) })
+    // rows see [0.25, −1, 0.75, 0.5]; × diag(1, −1, 0.5, 2)
+    expect(Array.from(result.outputs['y'] ?? [])).toEqual([0.25, 1, 0.375, 1])
+  })
+
   it('runs loops with register-indirect loads and branches', () => {
     const program = assemble(`.machine tiles=1 cores=1 mvmus=1 rows=4 columns=4 registers=16 memory=64 fraction=12
 .input x tile=0 address=0 length=4 counts=1*4
