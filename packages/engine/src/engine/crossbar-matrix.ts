@@ -18,6 +18,7 @@ import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
 import { stageKey } from './stage-ranges.js'
 import { converterRandom } from './converter-random.js'
+import { effectiveTimeS } from './effective-time.js'
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -36,6 +37,7 @@ export interface CrossbarMatrixState {
   readonly ranges: StageRanges
   readonly counter: ActivityCounter
   readonly random: RandomSource
+  readonly layerName: string
 }
 
 /**
@@ -53,7 +55,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   /** True while `calibrate` profiles: calibration reads are offline and not counted as activity. */
   private profiling = false
   private calibratedInputScale: number | null = null
-  private matrixCache: { readonly timeS: number | undefined; readonly matrices: SliceMatrices[][][] } | null = null
+  private matrixCache: { readonly timeS: number | undefined; readonly version: number; readonly matrices: SliceMatrices[][][] } | null = null
 
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
@@ -129,10 +131,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private matricesAt(timeS: number | undefined): SliceMatrices[][][] {
-    if (this.matrixCache !== null && this.matrixCache.timeS === timeS) return this.matrixCache.matrices
-    const { layout, encoding, levels, device } = this.state.readContext
+    const { layout, encoding, levels, device, disturbance } = this.state.readContext
+    const cache = this.matrixCache
+    if (cache !== null && cache.timeS === timeS && cache.version === disturbance.version) return cache.matrices
     const matrices = this.state.blocks.map((row) => row.map((block) => sliceMatrices(block, layout, encoding, levels, device, timeS)))
-    this.matrixCache = { timeS, matrices }
+    this.matrixCache = { timeS, version: disturbance.version, matrices }
     return matrices
   }
 
@@ -142,7 +145,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const { layout, encoding } = readContext
     const vectors = drive.cycles * batch
     const call = this.state.random.stream(samples === null ? 'mvm' : 'calibrate', this.calls++)
-    const matrices = this.matricesAt(timeS)
+    const deviceTimeS = timeS === undefined ? undefined : effectiveTimeS(readContext.middleware, timeS)
+    const matrices = this.matricesAt(deviceTimeS)
     const gathered = blocks.map((row) => gatherRows(drive.planes, vectors, this.rows, row[0]!.rowStart, row[0]!.rowCount))
     const rowSums = gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount))
     const totalRowSums = new Float64Array(vectors)
@@ -163,7 +167,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
             this.count(arrayKey, 'dac', 'drive', vectors * block.rowCount)
           }
           const random = call.stream('block', rowBlock, columnBlock, slice)
-          const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, random }
+          const arrayId = `${this.state.layerName}/${arrayKey}/s${slice}`
+          const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, deviceTimeS, arrayId, random }
           const analog = readSlice(readContext, read, gathered[rowBlock]!, vectors)
           if (analogSum !== null) {
             for (let index = 0; index < analog.length; index++) analogSum[index]! += analog[index]!

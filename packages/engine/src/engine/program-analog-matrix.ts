@@ -73,6 +73,7 @@ export function programAnalogMatrix(weights: Float32Array, rows: number, columns
     counter,
     wireResistanceOhm: engine.wireResistanceOhm,
     idleRows: engine.idleRows,
+    disturbance: { version: 0 },
     irDropRelativeTolerance: engine.irDropRelativeTolerance,
   }
   return new CrossbarMatrix({
@@ -90,5 +91,6 @@ export function programAnalogMatrix(weights: Float32Array, rows: number, columns
     ranges,
     counter,
     random: random.stream('reads'),
+    layerName,
   })
 }

@@ -1,4 +1,4 @@
-import type { ComputeBackendV1, DeviceModelV1, RandomSource, ReliabilityMiddlewareV1 } from '@cimkit/core'
+import type { ComputeBackendV1, DeviceModelV1, MvmCallV1, RandomSource, ReliabilityMiddlewareV1 } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import { solveCrossbar } from '../array/ir-drop-solver.js'
 import type { PhysicalArray, ProgrammedBlock } from '../array/programmed-block.js'
@@ -19,6 +19,8 @@ export interface SliceReadContext {
   readonly middleware: readonly ReliabilityMiddlewareV1[]
   readonly counter: ActivityCounter
   readonly wireResistanceOhm: number
+  /** Bumped whenever reads disturb cells, so cached slice matrices are rebuilt. */
+  readonly disturbance: { version: number }
   readonly idleRows: 'driven' | 'floating' | 'gated'
   readonly irDropRelativeTolerance: number
 }
@@ -28,7 +30,12 @@ export interface SliceRead {
   readonly block: ProgrammedBlock
   readonly slice: number
   readonly matrices: SliceMatrices
+  /** Seconds since first programming, as middleware sees it. */
   readonly timeS: number | undefined
+  /** Age of the state the cells hold (after middleware time hooks such as refresh), for the device. */
+  readonly deviceTimeS: number | undefined
+  /** Stable identity of the slice's physical array, passed to middleware as `arrayId`. */
+  readonly arrayId: string
   readonly random: RandomSource
 }
 
@@ -42,7 +49,9 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
   const { rowCount, outputCount } = read.block
   const readAt = (depth: number, drive: Float32Array): Float32Array => {
     if (depth === layers.length) return rawRead(context, read, drive, vectors, read.random.stream('read'))
-    return layers[depth]!.wrapMvm!({
+    // NOTE: `arrayId` is not in MvmCallV1; techniques with per-array state read it (reliability's host contract).
+    const call: MvmCallV1 & { readonly arrayId: string } = {
+      arrayId: read.arrayId,
       inputs: drive,
       batch: vectors,
       rows: rowCount,
@@ -51,7 +60,8 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
       timeS: read.timeS ?? 0,
       random: read.random.stream('middleware', depth),
       record: context.counter.add,
-    })
+    }
+    return layers[depth]!.wrapMvm!(call)
   }
   return readAt(0, inputs)
 }
@@ -62,7 +72,37 @@ function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Arra
   const out = context.wireResistanceOhm > 0 ? irDropRead(context, read, inputs, vectors) : new Float32Array(vectors * outputCount)
   if (context.wireResistanceOhm === 0) context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
   if (matrices.noiseVariance !== null) addReadNoise(context, matrices, inputs, vectors, rowCount, outputCount, out, random)
+  applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))
   return out
+}
+
+/**
+ * Read disturb through the device: after the reads of an array (counted once, at its first
+ * slice), each drive plane that applies voltage disturbs the cells at its polarity: −1 when every
+ * non-zero drive is negative (a reversed read), +1 otherwise. Cached matrices are then rebuilt.
+ */
+function applyReadDisturb(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): void {
+  const { device } = context
+  if (device.applyReadDisturb === undefined) return
+  const array = read.block.arrays.find((candidate) => candidate.firstSlice === read.slice)
+  if (array === undefined) return
+  const rows = read.block.rowCount
+  let positive = 0
+  let negative = 0
+  for (let vector = 0; vector < vectors; vector++) {
+    let sawPositive = false
+    let sawNegative = false
+    for (let row = 0; row < rows; row++) {
+      const drive = inputs[vector * rows + row]!
+      if (drive > 0) sawPositive = true
+      else if (drive < 0) sawNegative = true
+    }
+    if (sawNegative && !sawPositive) negative++
+    else if (sawPositive) positive++
+  }
+  if (positive > 0) device.applyReadDisturb(array.cells, positive, 1, random.stream('positive'))
+  if (negative > 0) device.applyReadDisturb(array.cells, negative, -1, random.stream('negative'))
+  if (positive + negative > 0) context.disturbance.version++
 }
 
 /**
@@ -111,7 +151,7 @@ function irDropRead(context: SliceReadContext, read: SliceRead, inputs: Float32A
   const array = block.arrays.find((candidate) => slice >= candidate.firstSlice && slice < candidate.firstSlice + candidate.sliceCount)!
   const localSlice = slice - array.firstSlice
   const readVoltageV = device.cost.readVoltageV
-  const conductanceS = conductancesAt(array, device, read.timeS)
+  const conductanceS = conductancesAt(array, device, read.deviceTimeS)
   const out = new Float32Array(vectors * block.outputCount)
   const drive = new Float64Array(block.rowCount)
   const idle = new Uint8Array(block.rowCount)

@@ -22,6 +22,8 @@ export interface IdealLevelsDeviceOptions {
   readonly driftExponent?: number
   /** Reference time t0 of the drift law, seconds. */
   readonly driftReferenceTimeS?: number
+  /** Toy read disturb: each read scales conductances by (1 − δ) at polarity +1 and (1 + δ) at −1. */
+  readonly readDisturbPerRead?: number
 }
 
 /**
@@ -39,6 +41,7 @@ export class IdealLevelsDevice implements DeviceModelV1 {
   readonly levelsS: readonly number[] | null
   readonly readNoiseStdS?: (conductanceS: number, timeS: number) => number
   readonly conductanceAtTime?: (cells: ProgrammedCellsV1, timeS: number, out: Float32Array) => void
+  readonly applyReadDisturb?: (cells: ProgrammedCellsV1, readCount: number, polarity: 1 | -1, random: RandomSource) => void
   readonly cost = {
     cellAreaF2: 4,
     technologyNodeNm: 32,
@@ -56,6 +59,13 @@ export class IdealLevelsDevice implements DeviceModelV1 {
     this.levelsS = levels === null ? null : Array.from({ length: levels }, (_, index) => minS + ((maxS - minS) * index) / (levels - 1))
     const readNoise = options.readNoiseProportional ?? 0
     if (readNoise > 0) this.readNoiseStdS = (conductanceS) => readNoise * conductanceS
+    const disturb = options.readDisturbPerRead ?? 0
+    if (disturb > 0) {
+      this.applyReadDisturb = (cells, readCount, polarity) => {
+        const factor = Math.pow(1 - polarity * disturb, readCount)
+        for (let index = 0; index < cells.conductanceS.length; index++) cells.conductanceS[index]! *= factor
+      }
+    }
     const nu = options.driftExponent ?? 0
     if (nu > 0) {
       const referenceTimeS = options.driftReferenceTimeS ?? 1
