@@ -4,8 +4,10 @@ import { z } from 'zod'
  * Options of the PUMA architecture (Ankit et al., ASPLOS 2019). Defaults are the paper's node
  * (survey Table III: 32 nm, 1.0 GHz, 128×128 arrays, 8 × 2-bit cells per 16-bit weight, 16-bit
  * inputs 1 bit per cycle; PUMA simulator `include/config.py`: 8 cores per tile, 2 MVMUs per core,
- * 64 KB tile memory, 4-tile routers) with 138 tiles (the paper's node; cross-checked against the
- * survey-implied ≈ 90 mm², §15.4 of research/seed-003.md).
+ * 64 KB tile memory, 4-tile routers) with 138 tiles, the node size of the PUMA paper's evaluation
+ * (Ankit et al. 2019, Sec. 7; the paper itself is not in papers/, so the figure is cross-checked:
+ * 138 tiles give ≈ 97 mm² and ≈ 58 W here against the survey-implied ≈ 90 mm² and ≈ 62 W,
+ * research/seed-003.md §15.4).
  * @since 0.1.0
  */
 export const pumaOptionsSchema = z

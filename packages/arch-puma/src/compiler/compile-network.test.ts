@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { bitSlicedMvm } from '../machine/bit-sliced-mvm.js'
 import { simulateProgram } from '../machine/simulate-program.js'
 import { referenceForward } from '../network/reference-forward.js'
-import { lenetNetwork, mlpNetwork, randomInput } from './__fixtures__/test-networks.js'
+import { lenetNetwork, mlpNetwork, paddedConvNetwork, randomInput } from './__fixtures__/test-networks.js'
 import { compileNetwork } from './compile-network.js'
 
 function maxAbsDifference(a: Float32Array, b: Float32Array): number {
@@ -44,6 +44,22 @@ describe('compileNetwork → simulateProgram', () => {
     expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(fixed))
     expect(maxAbsDifference(result.outputs['output'] as Float32Array, referenceForward(network, input, { arithmetic: 'float' }))).toBeLessThan(5e-3)
     expect(result.instructionCounts['mvm']).toBe(576 + 64 + 1 + 1 + 1)
+  })
+
+  it('handles padding, stride, a multi-channel input, >128 channels and a C×H×W output bit-exactly', () => {
+    const network = paddedConvNetwork(21)
+    const compiled = compileNetwork(network, { coresPerTile: 4 })
+    // conv1: 27 rows × 130 columns → 2 column blocks; pool1 runs on both owners; conv2: 520 rows → 5 row blocks.
+    expect(compiled.layers[0]).toMatchObject({ rowBlocks: 1, columnBlocks: 2, positions: 25 })
+    expect(compiled.layers[1]?.cores).toHaveLength(2)
+    expect(compiled.layers[2]).toMatchObject({ rowBlocks: 5, columnBlocks: 1 })
+    expect(compiled.program.inputs.length).toBeGreaterThan(1)
+    const input = randomInput(8, 3 * 81)
+    const result = simulateProgram(compiled.program, { input })
+    const fixed = referenceForward(network, input, { arithmetic: 'fixed-point' })
+    expect(result.outputs['output']).toHaveLength(4 * 5 * 5)
+    expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(fixed))
+    expect(maxAbsDifference(result.outputs['output'] as Float32Array, referenceForward(network, input, { arithmetic: 'float' }))).toBeLessThan(5e-3)
   })
 
   it('degrades with ADC noise in the bit-sliced MVMUs, more noise → larger error (seeded)', () => {

@@ -3,8 +3,8 @@ import type { PresetV1 } from '@cimkit/core'
 /**
  * The PUMA node of Ankit et al. (ASPLOS 2019) as the survey lists it (Xiao et al. 2020, Table III):
  * 32 nm, 1.0 GHz, 128×128 ReRAM crossbars of 2-bit cells (8 per 16-bit weight), R 100 kΩ–1 MΩ,
- * 16-bit inputs fed 1 bit per cycle, SAR ADCs; 138 tiles × 8 cores × 2 MVMUs with 64 KB of tile
- * memory (PUMA simulator config.py). The ADC is ISAAC's 8-bit 1.28 GS/s SAR, which PUMA's simulator
+ * 16-bit inputs fed 1 bit per cycle, SAR ADCs; 138 tiles (PUMA paper Sec. 7, see `pumaOptionsSchema`)
+ * × 8 cores × 2 MVMUs with 64 KB of tile memory (PUMA simulator config.py). The ADC is ISAAC's 8-bit 1.28 GS/s SAR, which PUMA's simulator
  * reuses (constants.py "Models from ISAAC"). Published: 26.2 TOPS, 0.29 TOPS/mm², 0.42 TOPS/W with a
  * MAC counted as one operation (survey Table II caption), i.e. PUMA's 577 GOPS/mm² and 837 GOPS/W.
  * @since 0.1.0

@@ -49,3 +49,18 @@ export function randomInput(seed: number, length: number): Float32Array {
   createRandomSource(seed).fillUniform(values, 0, 1)
   return values
 }
+
+/** Padding, stride 2, a 3-channel input, 130 channels (two column blocks), pooling per channel block and a 3-D output. */
+export function paddedConvNetwork(seed: number): PumaNetwork {
+  return {
+    name: 'padded',
+    inputShape: [3, 9, 9],
+    layers: [
+      { kind: 'conv2d', name: 'conv1', inputChannels: 3, outputChannels: 130, kernelHeight: 3, kernelWidth: 3, stride: 2, padding: 1, weights: uniform(seed, 130 * 27, Math.sqrt(6 / 157)), bias: uniform(seed + 1, 130, 0.1) },
+      { kind: 'maxpool2d', name: 'pool1', kernel: 2, stride: 1 },
+      { kind: 'relu', name: 'relu1' },
+      { kind: 'conv2d', name: 'conv2', inputChannels: 130, outputChannels: 4, kernelHeight: 2, kernelWidth: 2, padding: 1, weights: uniform(seed + 2, 4 * 130 * 4, Math.sqrt(6 / 524)) },
+      { kind: 'tanh', name: 'tanh2' },
+    ],
+  }
+}
