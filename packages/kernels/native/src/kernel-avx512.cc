@@ -1,4 +1,5 @@
 // AVX-512F micro-kernel, 12 x 32 (24 zmm accumulators); same template as the AVX2 kernel.
+#include "kernel-blocking.h"
 #include "kernel-spec.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -24,9 +25,11 @@ struct Avx512Isa {
 
 }  // namespace
 
-// B strip 192 x 32 floats = 24 KiB (fits a 32 or 48 KiB L1d); A block 144 x 192 floats = 108 KiB.
 const KernelSpec& avx512_kernel_spec() {
-  static const KernelSpec spec{"avx512", 12, 32, 144, 192, 1024, &micro_kernel<Avx512Isa, 12, 2>, &micro_kernel_direct<Avx512Isa, 12, 2, true>, &micro_kernel_direct<Avx512Isa, 12, 2, false>};
+  using B = Avx512Blocking;
+  static_assert(B::kNr == 2 * Avx512Isa::kWidth, "two zmm vectors per row of the tile");
+  static const KernelSpec spec{"avx512", B::kMr, B::kNr, B::kMc, B::kKc, B::kNc, &micro_kernel<Avx512Isa, B::kMr, 2>,
+                               &micro_kernel_direct<Avx512Isa, B::kMr, 2, true>, &micro_kernel_direct<Avx512Isa, B::kMr, 2, false>};
   return spec;
 }
 
