@@ -149,7 +149,7 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
     }
     case 'aluint':
       regs[instruction.dest] = integerAlu(instruction.aluOp, regs[instruction.src1] as number, regs[instruction.src2] as number)
-      countActivity(activity, label, 'scalarAlu', 'op', 1)
+      countActivity(activity, label, 'digital', 'op', 1)
       break
     case 'set':
       regs.fill(instruction.immediate, instruction.dest, instruction.dest + instruction.width)
