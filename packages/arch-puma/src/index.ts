@@ -47,6 +47,7 @@ export type { MvmFunction, MvmuBlock } from './machine/mvm-function.js'
 export { simulateProgram } from './machine/simulate-program.js'
 export type { PumaSimulationResult, SimulateProgramOptions } from './machine/simulate-program.js'
 // Network input
+export { describePumaNetwork } from './network/network-workload.js'
 export { layerOutputShape } from './network/puma-network.js'
 export type { PumaActivationLayer, PumaConv2dLayer, PumaDenseLayer, PumaFlattenLayer, PumaLayer, PumaNetwork, PumaPoolLayer } from './network/puma-network.js'
 export { referenceForward } from './network/reference-forward.js'

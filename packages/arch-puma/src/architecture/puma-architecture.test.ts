@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { lenetNetwork, randomInput } from '../compiler/__fixtures__/test-networks.js'
 import { compileNetwork } from '../compiler/compile-network.js'
 import { simulateProgram } from '../machine/simulate-program.js'
+import { describePumaNetwork } from '../network/network-workload.js'
 import { pumaHardwareDoubles } from './__fixtures__/hardware-doubles.js'
 import { createPumaArchitecture } from './puma-architecture.js'
 
@@ -96,16 +97,7 @@ describe('PUMA architecture: hierarchy, map and cost', () => {
     const activity = architecture.activityFromSimulation(result, ['conv1', 'conv2', 'fc1', 'fc2', 'fc3'])
     // conv1: 576 MVMs × 8 slices × 16 bits × 128 columns
     expect(activity.layers['conv1']?.['adc']?.['convert']).toBe(576 * 8 * 16 * 128)
-    const network: NetworkWorkloadV1 = {
-      name: 'lenet',
-      layers: [
-        { name: 'conv1', kind: 'conv2d', inputs: 25, outputs: 6, mvmsPerInference: 576 },
-        { name: 'conv2', kind: 'conv2d', inputs: 150, outputs: 16, mvmsPerInference: 64 },
-        { name: 'fc1', kind: 'dense', inputs: 256, outputs: 120, mvmsPerInference: 1 },
-        { name: 'fc2', kind: 'dense', inputs: 120, outputs: 84, mvmsPerInference: 1 },
-        { name: 'fc3', kind: 'dense', inputs: 84, outputs: 10, mvmsPerInference: 1 },
-      ],
-    }
+    const network = describePumaNetwork(lenetNetwork(5))
     const mapping = architecture.map(network)
     const measured = architecture.cost(network, mapping, activity, hardware)
     const derived = architecture.cost(network, mapping, null, hardware)

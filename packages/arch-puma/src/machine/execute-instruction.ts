@@ -23,6 +23,8 @@ export interface ExecutionContext {
   /** Weight slices per MVMU (16 / bits per cell). */
   readonly slices: number
   readonly activity: UnitActivity
+  /** The same counts keyed by opcode instead of label. */
+  readonly opcodeActivity: UnitActivity
   readonly instructionCounts: Record<string, number>
   readonly busyCycles: Record<string, number>
 }
@@ -99,6 +101,10 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
   const tile = context.tiles[agent.tile] as TileState
   const cycles = instructionCycles(instruction, context.timing)
   const label = agent.label
+  const count = (unit: string, action: string, amount: number): void => {
+    countActivity(activity, label, unit, action, amount)
+    countActivity(context.opcodeActivity, instruction.op, unit, action, amount)
+  }
   const regs = agent.registers
   let start = agent.timeCycles
   let nextPc = agent.pc + 1
@@ -124,14 +130,14 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
         for (let i = 0; i < machine.rows; i++) shuffled[i] = inputRegister[(i + instruction.shift) % machine.rows] as number
         context.mvm(mvmu, shuffled, regs.subarray(outputBase + m * machine.columns, outputBase + (m + 1) * machine.columns))
         const reads = slices * context.timing.inputBits
-        countActivity(activity, label, 'array', 'mvm', reads)
-        countActivity(activity, label, 'array', 'cellRead', reads * machine.rows * machine.columns)
-        countActivity(activity, label, 'dac', 'drive', reads * machine.rows)
-        countActivity(activity, label, 'adc', 'convert', reads * machine.columns)
-        countActivity(activity, label, 'sampleHold', 'sample', reads * machine.columns)
-        countActivity(activity, label, 'shiftAdd', 'add', reads * machine.columns)
-        countActivity(activity, label, 'inputRegister', 'bytes', 2 * machine.rows)
-        countActivity(activity, label, 'outputRegister', 'bytes', 2 * machine.columns)
+        count('array', 'mvm', reads)
+        count('array', 'cellRead', reads * machine.rows * machine.columns)
+        count('dac', 'drive', reads * machine.rows)
+        count('adc', 'convert', reads * machine.columns)
+        count('sampleHold', 'sample', reads * machine.columns)
+        count('shiftAdd', 'add', reads * machine.columns)
+        count('inputRegister', 'bytes', 2 * machine.rows)
+        count('outputRegister', 'bytes', 2 * machine.columns)
       }
       break
     }
@@ -142,23 +148,23 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
         const b = instruction.op === 'alui' ? instruction.immediate : unary ? 0 : (regs[instruction.src2 + i] as number)
         regs[instruction.dest + i] = vfuElement(instruction.aluOp, regs[instruction.src1 + i] as number, b, format)
       }
-      countActivity(activity, label, 'digital', 'op', instruction.width)
-      countActivity(activity, label, 'registerFile', 'readBytes', 2 * instruction.width * (unary || instruction.op === 'alui' ? 1 : 2))
-      countActivity(activity, label, 'registerFile', 'writeBytes', 2 * instruction.width)
+      count('digital', 'op', instruction.width)
+      count('registerFile', 'readBytes', 2 * instruction.width * (unary || instruction.op === 'alui' ? 1 : 2))
+      count('registerFile', 'writeBytes', 2 * instruction.width)
       break
     }
     case 'aluint':
       regs[instruction.dest] = integerAlu(instruction.aluOp, regs[instruction.src1] as number, regs[instruction.src2] as number)
-      countActivity(activity, label, 'digital', 'op', 1)
+      count('digital', 'op', 1)
       break
     case 'set':
       regs.fill(instruction.immediate, instruction.dest, instruction.dest + instruction.width)
-      countActivity(activity, label, 'registerFile', 'writeBytes', 2 * instruction.width)
+      count('registerFile', 'writeBytes', 2 * instruction.width)
       break
     case 'copy':
       regs.copyWithin(instruction.dest, instruction.src, instruction.src + instruction.width)
-      countActivity(activity, label, 'registerFile', 'readBytes', 2 * instruction.width)
-      countActivity(activity, label, 'registerFile', 'writeBytes', 2 * instruction.width)
+      count('registerFile', 'readBytes', 2 * instruction.width)
+      count('registerFile', 'writeBytes', 2 * instruction.width)
       break
     case 'load': {
       const address = resolveAddress(agent, instruction.address)
@@ -167,8 +173,8 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
       if (ready === null) return block(`waiting for shared memory @${address}..${address + instruction.width - 1} of tile ${agent.tile} to be valid`)
       start = Math.max(start, ready)
       consume(tile, address, instruction.width, regs, instruction.dest, start + cycles)
-      countActivity(activity, label, 'buffer', 'readBytes', 2 * instruction.width)
-      countActivity(activity, label, 'registerFile', 'writeBytes', 2 * instruction.width)
+      count('buffer', 'readBytes', 2 * instruction.width)
+      count('registerFile', 'writeBytes', 2 * instruction.width)
       break
     }
     case 'store': {
@@ -178,8 +184,8 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
       if (ready === null) return block(`waiting for shared memory @${address}..${address + instruction.width - 1} of tile ${agent.tile} to be consumed`)
       start = Math.max(start, ready)
       produce(tile, address, regs, instruction.src, instruction.width, instruction.count, start + cycles)
-      countActivity(activity, label, 'buffer', 'writeBytes', 2 * instruction.width)
-      countActivity(activity, label, 'registerFile', 'readBytes', 2 * instruction.width)
+      count('buffer', 'writeBytes', 2 * instruction.width)
+      count('registerFile', 'readBytes', 2 * instruction.width)
       break
     }
     case 'jmp':
@@ -204,8 +210,8 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
       const queue = destination.queues.get(agent.tile) ?? []
       queue.push({ data, arrivalCycle: start + cycles })
       destination.queues.set(agent.tile, queue)
-      countActivity(activity, label, 'buffer', 'readBytes', 2 * instruction.width)
-      countActivity(activity, label, 'network', 'bytes', 2 * instruction.width)
+      count('buffer', 'readBytes', 2 * instruction.width)
+      count('network', 'bytes', 2 * instruction.width)
       break
     }
     case 'receive': {
@@ -218,11 +224,11 @@ export function executeInstruction(agent: AgentState, context: ExecutionContext)
       queue?.shift()
       start = Math.max(start, ready, message.arrivalCycle)
       produce(tile, instruction.address, message.data, 0, instruction.width, instruction.count, start + cycles)
-      countActivity(activity, label, 'buffer', 'writeBytes', 2 * instruction.width)
+      count('buffer', 'writeBytes', 2 * instruction.width)
       break
     }
   }
-  countActivity(activity, label, 'instructionMemory', 'fetch', 1)
+  count('instructionMemory', 'fetch', 1)
   context.instructionCounts[instruction.op] = (context.instructionCounts[instruction.op] ?? 0) + 1
   context.busyCycles[instruction.op] = (context.busyCycles[instruction.op] ?? 0) + cycles
   agent.timeCycles = start + cycles

@@ -55,6 +55,7 @@ describe('PUMA instruction-level simulator', () => {
     expect(result.activity['layer2']?.['digital']?.['op']).toBe(4)
     expect(result.activity['tile0']?.['network']?.['bytes']).toBe(8)
     expect(result.dynamicEnergyJ).toBeCloseTo(512e-12 + 8e-13, 20)
+    expect(result.energyByOpcodeJ).toEqual({ mvm: 512e-12, send: 8e-13, load: 0, store: 0, alu: 0, alui: 0, receive: 0, hlt: 0 })
   })
 
   it('routes inputs through the input shuffle unit: mvm shift 1 reads input i + 1 on row i', () => {

@@ -41,8 +41,12 @@ export interface PumaSimulationResult {
   readonly busyCycles: Record<string, number>
   /** Action counts by label (core layer or tile), unit and action. */
   readonly activity: UnitActivity
+  /** Action counts by opcode, unit and action. */
+  readonly activityByOpcode: UnitActivity
   /** Dynamic energy by unit, joules; null without `energyPerActionJ`. */
   readonly energyByUnitJ: Record<string, number> | null
+  /** Dynamic energy by instruction class (opcode), joules; null without `energyPerActionJ`. */
+  readonly energyByOpcodeJ: Record<string, number> | null
   readonly dynamicEnergyJ: number | null
 }
 
@@ -98,6 +102,7 @@ export function simulateProgram(program: PumaProgram, inputs: Readonly<Record<st
     mvm: options.mvm ?? idealMvm(),
     slices: 16 / (options.bitsPerCell ?? 2),
     activity: {},
+    opcodeActivity: {},
     instructionCounts: {},
     busyCycles: {},
   }
@@ -134,19 +139,38 @@ export function simulateProgram(program: PumaProgram, inputs: Readonly<Record<st
   for (const [name, raw] of Object.entries(rawOutputs)) outputs[name] = dequantizeArray(raw, format)
   const cycles = Math.max(0, ...agents.map((agent) => agent.timeCycles))
   let energyByUnitJ: Record<string, number> | null = null
+  let energyByOpcodeJ: Record<string, number> | null = null
   let dynamicEnergyJ: number | null = null
-  if (options.energyPerActionJ !== undefined) {
-    energyByUnitJ = {}
-    dynamicEnergyJ = 0
-    for (const byUnit of Object.values(context.activity)) {
-      for (const [unit, byAction] of Object.entries(byUnit)) {
-        for (const [action, count] of Object.entries(byAction)) {
-          const energy = count * (options.energyPerActionJ[unit]?.[action] ?? 0)
-          energyByUnitJ[unit] = (energyByUnitJ[unit] ?? 0) + energy
-          dynamicEnergyJ += energy
+  const table = options.energyPerActionJ
+  if (table !== undefined) {
+    const byUnit: Record<string, number> = {}
+    const byOpcode: Record<string, number> = {}
+    let total = 0
+    for (const [opcode, units] of Object.entries(context.opcodeActivity)) {
+      for (const [unit, actions] of Object.entries(units)) {
+        for (const [action, count] of Object.entries(actions)) {
+          const energy = count * (table[unit]?.[action] ?? 0)
+          byUnit[unit] = (byUnit[unit] ?? 0) + energy
+          byOpcode[opcode] = (byOpcode[opcode] ?? 0) + energy
+          total += energy
         }
       }
     }
+    energyByUnitJ = byUnit
+    energyByOpcodeJ = byOpcode
+    dynamicEnergyJ = total
   }
-  return { outputs, rawOutputs, cycles, latencyS: cycles / timing.clockHz, instructionCounts: context.instructionCounts, busyCycles: context.busyCycles, activity: context.activity, energyByUnitJ, dynamicEnergyJ }
+  return {
+    outputs,
+    rawOutputs,
+    cycles,
+    latencyS: cycles / timing.clockHz,
+    instructionCounts: context.instructionCounts,
+    busyCycles: context.busyCycles,
+    activity: context.activity,
+    activityByOpcode: context.opcodeActivity,
+    energyByUnitJ,
+    energyByOpcodeJ,
+    dynamicEnergyJ,
+  }
 }
