@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createRandomSource } from '@cimkit/core'
 import {
-  createNetworkExecutor, evaluateAccuracy, formatTrainingProgress, isReferenceModelName, loadDataset, readReferenceModelConfig,
+  createNetworkExecutor, evaluateAccuracy, formatTrainingProgress, isReferenceModelName, loadDataset, loadNetworkFiles, readReferenceModelConfig,
   referenceArchitectures, referenceModelDirectory, saveNetworkFiles, trainNetwork,
 } from '../dist/index.js'
 
@@ -30,8 +30,11 @@ console.log(`${name}: ${config.description}\nbackend ${backend.name}; ${train.co
 const initial = referenceArchitectures[name](createRandomSource(config.training.seed).stream('init'))
 const started = performance.now()
 let lastLine = 0
+const describeEpoch = (epoch) =>
+  `epoch ${epoch.epoch}: loss ${epoch.loss.toFixed(4)} train ${(100 * epoch.trainAccuracy).toFixed(2)}% test ${(100 * (epoch.testAccuracy ?? 0)).toFixed(2)}% (${epoch.seconds.toFixed(0)} s)`
 const result = trainNetwork(initial, {
   backend, config: config.training, train, test,
+  onEpoch: (epoch) => console.log(describeEpoch(epoch)),
   onProgress: (progress) => {
     if (performance.now() - lastLine > 10_000 || progress.step === progress.stepsPerEpoch) {
       lastLine = performance.now()
@@ -40,12 +43,10 @@ const result = trainNetwork(initial, {
   },
 })
 const trainingSeconds = (performance.now() - started) / 1000
-for (const epoch of result.history) console.log(`epoch ${epoch.epoch}: loss ${epoch.loss.toFixed(4)} train ${(100 * epoch.trainAccuracy).toFixed(2)}% test ${(100 * (epoch.testAccuracy ?? 0)).toFixed(2)}% (${epoch.seconds.toFixed(0)} s)`)
 
 const directory = referenceModelDirectory(name)
 saveNetworkFiles(result.network, directory)
 // Measured on the network as stored (re-read from disk), through the float executor.
-const { loadNetworkFiles } = await import('../dist/index.js')
 const top1 = evaluateAccuracy(createNetworkExecutor(loadNetworkFiles(directory), { backend }), test)
 const accuracy = {
   model: name, dataset: `${config.dataset}/test`, testSamples: test.count, top1, backend: backend.name,

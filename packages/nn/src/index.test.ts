@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createRandomSource } from '@cimkit/core'
 import type { HardwareV1 } from '@cimkit/core'
 import { checkOptionsSchema, checkSerialisable } from '@cimkit/core/testing'
 import { referenceBackend } from '@cimkit/kernels'
 import { describe, expect, it } from 'vitest'
 import packageJson from '../package.json' with { type: 'json' }
+import { floatTensor, node, onnxModel } from './onnx/__fixtures__/onnx-builder.js'
 import plugin, { createNnPlugin } from './index.js'
 import type { NetworkWorkload } from './workload/network-workload.js'
 
@@ -50,6 +54,17 @@ describe('@cimkit/nn plugin', () => {
     expect(result.extra).toMatchObject({ samples: 1000, accuracyMode: 'float-baseline' })
     expect(result.activity!.layers.conv1).toEqual({ digital: { op: 3 * 4704 } })
     expect(labels).toContain('float baseline')
+  })
+
+  it('loads an .onnx model relative to the config directory', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cimkit-onnx-workload-'))
+    writeFileSync(join(directory, 'tiny.onnx'), onnxModel({
+      input: ['image', ['N', 1, 28, 28]], output: 'logits',
+      initializers: [floatTensor('W', [784, 10], new Array<number>(7840).fill(0.01))],
+      nodes: [node('Flatten', ['image'], ['flat']), node('MatMul', ['flat', 'W'], ['logits'])],
+    }))
+    const workload = added[0]!.registration.create({ model: 'tiny.onnx', dataset: 'mnist' }, { ...context, configDirectory: directory }) as NetworkWorkload
+    expect(workload.describe()).toEqual({ name: 'tiny', layers: [{ name: 'logits', kind: 'dense', inputs: 784, outputs: 10, mvmsPerInference: 1 }] })
   })
 
   it('names the problem when the model is neither built in nor a file', () => {

@@ -27,6 +27,8 @@ export interface TrainNetworkOptions {
   /** Weight noise for hardware-aware training, e.g. `createDeviceWeightNoise(device)`; overrides `config.noise`. */
   readonly noise?: WeightNoise
   readonly onProgress?: (progress: TrainingProgress) => void
+  /** Called after every epoch with its record (loss, accuracies, seconds). */
+  readonly onEpoch?: (record: EpochRecord) => void
   /** Steps between progress reports (default 50). */
   readonly progressEverySteps?: number
 }
@@ -146,7 +148,9 @@ export function trainNetwork(network: Network, options: TrainNetworkOptions): Tr
       }
     }
     const testAccuracy = options.test === undefined ? null : evaluateAccuracy(createNetworkExecutor(trainable.export(), { backend: options.backend }), options.test, options.testSamples === undefined ? {} : { samples: options.testSamples })
-    history.push({ epoch: epoch + 1, learningRate, loss: lossSum / seen, trainAccuracy: correct / seen, testAccuracy, seconds: (performance.now() - epochStarted) / 1000 })
+    const record = { epoch: epoch + 1, learningRate, loss: lossSum / seen, trainAccuracy: correct / seen, testAccuracy, seconds: (performance.now() - epochStarted) / 1000 }
+    history.push(record)
+    options.onEpoch?.(record)
   }
   return { network: trainable.export(), config, history }
 }
