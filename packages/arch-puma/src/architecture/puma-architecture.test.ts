@@ -76,6 +76,8 @@ describe('PUMA architecture: hierarchy, map and cost', () => {
     const report = architecture.cost(network, mapping, null, hardware)
     expect(report.energyPerInferenceJ).toBeGreaterThan(0)
     expect(report.breakdown.some((entry) => entry.layer === 'conv2' && entry.component === 'adc')).toBe(true)
+    // PUMA's own units are charged from the mapping too (register file, instruction memory).
+    expect(report.breakdown.some((entry) => entry.layer === 'conv2' && entry.component === 'register-file' && entry.energyJ > 0)).toBe(true)
   })
 
   it('times and costs a simulated LeNet on this node: 1.8 µs MVMs, ADC-dominated dynamic energy', () => {

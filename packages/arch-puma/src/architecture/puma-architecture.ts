@@ -67,10 +67,29 @@ export class PumaArchitecture implements ArchitectureV1 {
     return this.costDetailed(network, mapping, activity, hardware)
   }
 
-  /** `cost` with the pipeline timing and per-layer counts it was built from. */
+  /**
+   * `cost` with the pipeline timing and per-layer counts it was built from. Without measured
+   * activity, PUMA's own units are counted from the mapping as the compiler's code uses them: per
+   * MVM and weight block the input slice is loaded into the MVMU register (register-file write) and
+   * the output read back and summed (register-file read), and about four instructions are fetched
+   * (load, mvm, alu, store).
+   */
   costDetailed(network: NetworkWorkloadV1, mapping: MappingV1, activity: ActivityV1 | null, hardware: HardwareV1): DetailedPpaReport {
     const node = this.node(hardware)
+    const extraCounts: Record<string, Record<string, Record<string, number>>> = {}
+    if (activity === null) {
+      network.layers.forEach((layer, index) => {
+        const blocks = mapping.layers[index]
+        if (blocks === undefined) return
+        const mvms = layer.mvmsPerInference
+        extraCounts[layer.name] = {
+          registerFile: { writeBytes: 2 * mvms * layer.inputs * blocks.columnBlocks, readBytes: 2 * mvms * layer.outputs * blocks.rowBlocks },
+          instructionMemory: { fetch: mvms * 4 * blocks.rowBlocks * blocks.columnBlocks },
+        }
+      })
+    }
     return costMappedNetwork({
+      extraCounts,
       network,
       mapping,
       activity,
