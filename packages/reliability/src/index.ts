@@ -22,7 +22,6 @@ export { AlternatingPolarity, createAlternatingPolarity, PAPER_000_STABILITY_GAI
 export { alternatingPolarityOptionsSchema } from './alternating-polarity/alternating-polarity-options.js'
 export type { AlternatingPolarityOptions } from './alternating-polarity/alternating-polarity-options.js'
 export { arrayKeyOf } from './host/array-key.js'
-export type { ArrayScopedMvmCall } from './host/array-key.js'
 export { GATE_45NM, HOROWITZ_45NM } from './cost/horowitz-45nm.js'
 export { techniqueCost } from './cost/technique-cost.js'
 export type { AddedComponent, TechniqueCostFields } from './cost/technique-cost.js'

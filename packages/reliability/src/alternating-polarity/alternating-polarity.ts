@@ -23,7 +23,7 @@ export const PAPER_000_STABILITY_GAIN = 14.9
  * −1, and the host applies the device's `applyReadDisturb` with that polarity. `alternate` flips
  * the polarity every plane; `feedback` keeps an estimate of the accumulated disturb (+1 per forward
  * read, −ratio per reverse read) and reads against it, which balances unequal SET/RESET disturb.
- * The polarity history is kept per array (see `ArrayScopedMvmCall`), across calls.
+ * The polarity history is kept per array (by `MvmCallV1.arrayId`), across calls.
  * @since 0.1.0
  */
 export class AlternatingPolarity implements ReliabilityMiddlewareV1 {
