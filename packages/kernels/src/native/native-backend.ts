@@ -1,4 +1,5 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
+import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
@@ -35,7 +36,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     name: `native-${isa}`,
     gemm(params: GemmParamsV1): void {
       const { m, n, k, alpha, beta, transposeA, transposeB } = checkGemmShape(params)
-      if (Math.max(m, n, k) > maxDimension) throw new RangeError(`gemm: dimensions above ${maxDimension} are not supported by the native backend`)
+      if (Math.max(m, n, k) > maxDimension) throw new InvalidArgumentError('gemm', `dimensions above ${maxDimension} are not supported by the native backend`)
       addon.gemm(params.a, params.b, params.c, m, n, k, alpha, beta, transposeA, transposeB, isaCode, threads)
     },
     im2col(params: Im2colParamsV1): Float32Array {
