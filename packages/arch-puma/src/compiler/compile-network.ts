@@ -67,18 +67,22 @@ export function compileNetwork(network: PumaNetwork, options: CompileOptions = {
   const shape = { coresPerTile: settings.coresPerTile, mvmusPerCore: settings.mvmusPerCore, rows: settings.rows, columns: settings.columns, registerWords: settings.registerWords, sharedMemoryWords: settings.sharedMemoryWords, fractionBits: settings.fractionBits }
   const planned = planStages(network)
   const { placements, coresUsed } = placeStages(planned.stages, shape, settings.maxTiles)
-  const tensors = new Map<number, MemoryTensor>()
-  tensors.set(planned.input.id, { id: planned.input.id, size: planned.input.size, order: 0, hostInput: { name: 'input', logicalOfWord: logicalOfWord(planned.input) } })
   const firstFree = Math.max(...planned.stages.map((stage) => stage.output.id)) + 1
   const generated = generateCoreCode(placements, shape, firstFree)
+  // Production order: the input, then per stage its partial sums (by id) and its output.
+  const ordered: { readonly id: number; readonly size: number }[] = [planned.input]
   planned.stages.forEach((stage, index) => {
-    const isOutput = stage.output.id === planned.output.id
-    tensors.set(stage.output.id, { id: stage.output.id, size: stage.output.size, order: 2 * index + 2, ...(isOutput ? { hostOutput: { name: 'output', logicalOfWord: logicalOfWord(planned.output) } } : {}) })
+    for (const partial of generated.partials) if (partial.stage === index) ordered.push(partial)
+    ordered.push(stage.output)
   })
-  for (const partial of generated.partials) tensors.set(partial.id, { id: partial.id, size: partial.size, order: 2 * partial.stage + 1 + partial.id / (firstFree + generated.partials.length + 1) })
+  const tensors: MemoryTensor[] = ordered.map(({ id, size }, order) => {
+    if (id === planned.input.id) return { id, size, order, hostInput: { name: 'input', logicalOfWord: logicalOfWord(planned.input) } }
+    if (id === planned.output.id) return { id, size, order, hostOutput: { name: 'output', logicalOfWord: logicalOfWord(planned.output) } }
+    return { id, size, order }
+  })
   const allocated = [...generated.cores.values()].map((code) => ({ tile: code.tile, core: code.core, entries: allocateRegisters(code, shape) }))
   const tiles = Math.max(1, Math.ceil(coresUsed / settings.coresPerTile))
-  const memory = planMemory(allocated, [...tensors.values()], tiles, settings.sharedMemoryWords)
+  const memory = planMemory(allocated, tensors, tiles, settings.sharedMemoryWords)
   const tilePrograms: PumaTileProgram[] = Array.from({ length: tiles }, (_, tile) => {
     const cores: PumaInstruction[][] = []
     const coreLabels: string[] = []
