@@ -1,5 +1,8 @@
 import { createRandomSource } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
+import { assemble } from '../isa/assemble.js'
+import { decodeProgram, encodeProgram } from '../isa/binary-encoding.js'
+import { disassemble } from '../isa/disassemble.js'
 import { bitSlicedMvm } from '../machine/bit-sliced-mvm.js'
 import { simulateProgram } from '../machine/simulate-program.js'
 import { referenceForward } from '../network/reference-forward.js'
@@ -73,6 +76,12 @@ describe('compileNetwork → simulateProgram', () => {
     })
     expect(errors[0]).toBeGreaterThan(0)
     expect(errors[1] as number).toBeGreaterThan(errors[0] as number)
+  })
+
+  it('compiled programs round-trip through assembly text and the binary encoding', () => {
+    const { program } = compileNetwork(mlpNetwork(11), mlpOptions)
+    expect(assemble(disassemble(program))).toEqual(program)
+    expect(decodeProgram(encodeProgram(program))).toEqual(program)
   })
 
   it('rejects a network that needs more cores than the node has', () => {
