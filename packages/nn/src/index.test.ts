@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createRandomSource } from '@cimkit/core'
 import type { HardwareV1 } from '@cimkit/core'
 import { checkOptionsSchema, checkSerialisable } from '@cimkit/core/testing'
-import { referenceBackend } from '@cimkit/kernels'
+import { selectBackend } from '@cimkit/kernels'
 import { describe, expect, it } from 'vitest'
 import packageJson from '../package.json' with { type: 'json' }
 import { floatTensor, node, onnxModel } from './onnx/__fixtures__/onnx-builder.js'
@@ -14,7 +14,7 @@ import type { NetworkWorkload } from './workload/network-workload.js'
 const added: { type: string; registration: { optionsSchema: never; create: (options: unknown, context: unknown) => unknown } }[] = []
 createNnPlugin().register({ workload: (type: string, registration: never) => added.push({ type, registration }) } as never)
 const context = { random: createRandomSource(1), container: null, configDirectory: process.cwd() }
-const hardware: HardwareV1 = { device: null, inputEncoder: null, outputConverter: null, architecture: null, middleware: [], backend: referenceBackend }
+const hardware: HardwareV1 = { device: null, inputEncoder: null, outputConverter: null, architecture: null, middleware: [], backend: selectBackend('auto') }
 
 describe('@cimkit/nn plugin', () => {
   it('registers exactly what package.json `cimkit.provides` lists', () => {

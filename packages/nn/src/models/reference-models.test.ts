@@ -1,8 +1,13 @@
+import { selectBackend } from '@cimkit/kernels'
 import { describe, expect, it } from 'vitest'
+import { loadMnist } from '../datasets/mnist.js'
+import { evaluateAccuracy } from '../execute/evaluate-accuracy.js'
+import { createNetworkExecutor } from '../execute/network-executor.js'
+import { isArrayLayer } from '../ir/layer.js'
 import { loadReferenceModel, readReferenceModelConfig, referenceModelNames } from './reference-models.js'
 
 /** Issue 7 targets on the full MNIST test set (10,000 images), as measured by the training script. */
-const targets: Readonly<Record<string, number>> = { 'lenet5-mnist': 0.985 }
+const targets: Readonly<Record<string, number>> = { 'lenet5-mnist': 0.985, 'bnn-mnist': 0.975 }
 
 describe('reference models', () => {
   it.each(referenceModelNames)('%s has a committed, schema-valid training config', (name) => {
@@ -16,5 +21,15 @@ describe('reference models', () => {
     expect(model.accuracy?.testSamples).toBe(10_000)
     expect(model.accuracy!.top1).toBeGreaterThanOrEqual(target)
     expect(model.network.outputShape).toEqual([10])
+  })
+
+  it('bnn-mnist (paper 004, 784-1024-1024-10) has only ±1 weights and scores its measured 98.2 % on the first 1,000 test images', { timeout: 60_000 }, () => {
+    const { network } = loadReferenceModel('bnn-mnist')
+    const layers = network.nodes.filter((node) => isArrayLayer(node.layer))
+    expect(layers.map((node) => node.outputShape[0])).toEqual([1024, 1024, 10])
+    for (const node of layers) expect((node.layer as { weight: Float32Array }).weight.every((value) => value === 1 || value === -1)).toBe(true)
+    // Any backend (GEMM of ±1 weights differs at most in float rounding); ±0.2 points = 2 images.
+    const accuracy = evaluateAccuracy(createNetworkExecutor(network, { backend: selectBackend('auto') }), loadMnist('test', { limit: 1000 }))
+    expect(Math.abs(accuracy - 0.982)).toBeLessThanOrEqual(0.002)
   })
 })
