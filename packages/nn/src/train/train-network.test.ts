@@ -67,6 +67,7 @@ describe('trainNetwork', () => {
     const programmed: number[] = []
     const device = {
       conductanceRangeS: { minS: 1e-6, maxS: 1e-4 },
+      levelsS: null,
       // A device whose cells all land 10 % above target: the read-back weight is 10 % larger.
       doProgram: (targets: Float32Array) => {
         programmed.push(targets.length)
@@ -84,5 +85,14 @@ describe('trainNetwork', () => {
     })
     expect(programmed.length).toBeGreaterThan(3 * 4)
     expect(Number.isFinite(result.history[0]!.loss)).toBe(true)
+  })
+
+  it('device noise snaps targets to a multi-level device (2-bit: 4 levels)', () => {
+    const levelsS = [1e-6, 34e-6, 67e-6, 100e-6]
+    const device = { conductanceRangeS: { minS: 1e-6, maxS: 100e-6 }, levelsS, doProgram: (targets: Float32Array) => ({ conductanceS: targets }) } as never
+    const values = Float32Array.from([1, 0.6, -0.2, 0])
+    createDeviceWeightNoise(device)(values, createRandomSource(1), 'fc')
+    // 0.6 → G⁺ = 60.4 µS → nearest level 67 µS → (67 − 1)/99 = 0.667; −0.2 → 20.8 µS → 34 µS → −0.333.
+    expect(Array.from(values).map((value) => Number(value.toFixed(3)))).toEqual([1, 0.667, -0.333, 0])
   })
 })

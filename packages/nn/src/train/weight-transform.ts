@@ -49,15 +49,25 @@ export function createGaussianWeightNoise(relativeStd: number): WeightNoise {
   }
 }
 
+function nearestLevel(levels: readonly number[], target: number): number {
+  let best = levels[0]!
+  for (const level of levels) if (Math.abs(level - target) < Math.abs(best - target)) best = level
+  return best
+}
+
 /**
  * Noise drawn from a device model: each weight is mapped onto a differential pair
  * (G⁺, G⁻) spanning the device's conductance range (w = max|w|·(G⁺ − G⁻)/(G_max − G_min)),
- * both cells are programmed through `device.doProgram` (programming error, variation, stuck cells
- * as the device models them), and the weight is read back from the programmed pair.
+ * targets snap to the device's levels when it has discrete ones, both cells are programmed
+ * through `device.doProgram` (programming error, variation, stuck cells as the device models
+ * them), and the weight is read back from the programmed pair.
+ * NOTE: calls `doProgram` directly, without the engine's reliability middleware: training sees
+ * the raw device, the pessimistic case.
  * @since 0.1.0
  */
 export function createDeviceWeightNoise(device: DeviceModelV1): WeightNoise {
   const { minS, maxS } = device.conductanceRangeS
+  const levels = device.levelsS
   return (weights, random, layerName) => {
     const scale = maxAbs(weights)
     if (scale === 0) return
@@ -67,6 +77,7 @@ export function createDeviceWeightNoise(device: DeviceModelV1): WeightNoise {
       targets[2 * index] = minS + (weights[index]! > 0 ? magnitude : 0)
       targets[2 * index + 1] = minS + (weights[index]! < 0 ? magnitude : 0)
     }
+    if (levels !== null && levels.length > 0) for (let index = 0; index < targets.length; index++) targets[index] = nearestLevel(levels, targets[index]!)
     const programmed = device.doProgram(targets, random.stream('device-noise', layerName)).conductanceS
     for (let index = 0; index < weights.length; index++) {
       weights[index] = (scale * (programmed[2 * index]! - programmed[2 * index + 1]!)) / (maxS - minS)
