@@ -1,4 +1,5 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
+import { NetworkError } from '../errors/network-error.js'
 
 /**
  * One weight matrix of an array-mapped layer, as handed to a {@link MatmulProvider}. Bias is not
@@ -13,7 +14,7 @@ export interface MatmulRequest {
   readonly group: number
   /** Number of matrices the node is split into (conv groups or input-split groups). */
   readonly groups: number
-  /** rows×columns, row-major; rows = inputs (word lines), columns = outputs (bit lines). */
+  /** rows×columns, row-major; rows = inputs (word lines), columns = outputs (bit lines). May be the layer's own array: read, never modify. */
   readonly weights: Float32Array
   readonly rows: number
   readonly columns: number
@@ -50,4 +51,16 @@ export function createFloatMatmulProvider(backend: ComputeBackendV1): MatmulProv
       }
     },
   }
+}
+
+/**
+ * Checks that a matmul function returned batch×columns values (a wrong provider must fail loudly,
+ * not turn into zeros).
+ * @since 0.1.0
+ */
+export function checkProduct(product: Float32Array, batch: number, columns: number): Float32Array {
+  if (product.length !== batch * columns) {
+    throw new NetworkError(null, `matmul provider returned ${product.length} values, expected batch ${batch} × ${columns} columns`)
+  }
+  return product
 }

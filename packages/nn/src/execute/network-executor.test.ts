@@ -84,6 +84,12 @@ describe('createNetworkExecutor', () => {
     expect(requests.map((request) => [request.group, request.rows, request.columns])).toEqual([[0, 2, 1], [1, 2, 1], [2, 1, 1]])
   })
 
+  it('rejects a matmul provider that returns the wrong number of values', () => {
+    const network = createSequentialNetwork('n', [2], [['fc', { op: 'dense', inputs: 2, outputs: 3, weight: new Float32Array(6), bias: null }]])
+    const provider: MatmulProvider = { prepare: () => () => new Float32Array(2) }
+    expect(() => createNetworkExecutor(network, { backend: referenceBackend, matmul: provider }).run(f32([1, 2]), 1)).toThrow(/returned 2 values, expected batch 1 × 3 columns/)
+  })
+
   it('rejects an input of the wrong size', () => {
     const network = createSequentialNetwork('n', [3], [['relu', { op: 'relu' }]])
     expect(() => createNetworkExecutor(network, { backend: referenceBackend }).run(f32([1, 2]), 1)).toThrow(NetworkError)

@@ -1,5 +1,6 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
 import type { Conv2dLayer } from '../../ir/layer.js'
+import { checkProduct } from '../matmul-provider.js'
 import type { MatmulFunction } from '../matmul-provider.js'
 
 /** Copies channels [first, first + count) of an NCHW batch into a contiguous NCHW array. @since 0.1.0 */
@@ -51,7 +52,7 @@ export function conv2dForward(
   for (let group = 0; group < layer.groups; group++) {
     const groupInput = sliceChannels(input, batch, layer.inChannels, inputPlane, group * channelsPerGroup, channelsPerGroup)
     const patches = im2row(backend, groupInput, batch, inputShape, layer, channelsPerGroup)
-    const product = matmuls[group]!(patches, batch * plane)
+    const product = checkProduct(matmuls[group]!(patches, batch * plane), batch * plane, outputsPerGroup)
     for (let image = 0; image < batch; image++) {
       for (let column = 0; column < outputsPerGroup; column++) {
         const channel = group * outputsPerGroup + column

@@ -1,11 +1,11 @@
 import type { DenseLayer, SplitDenseLayer } from '../../ir/layer.js'
 import type { LayerMatrix } from '../../ir/layer-matrices.js'
+import { checkProduct } from '../matmul-provider.js'
 import type { MatmulFunction } from '../matmul-provider.js'
 
 /** x·W through the matmul function, plus the bias digitally. @since 0.1.0 */
 export function denseForward(layer: DenseLayer, matmul: MatmulFunction, input: Float32Array, batch: number): Float32Array {
-  const product = matmul(input, batch)
-  const output = product.length === batch * layer.outputs ? Float32Array.from(product) : new Float32Array(batch * layer.outputs)
+  const output = Float32Array.from(checkProduct(matmul(input, batch), batch, layer.outputs))
   if (layer.bias !== null) {
     for (let image = 0; image < batch; image++) {
       const base = image * layer.outputs
@@ -30,7 +30,7 @@ export function sliceInputs(input: Float32Array, batch: number, inputs: number, 
 export function splitDenseForward(layer: SplitDenseLayer, matrices: readonly LayerMatrix[], matmuls: readonly MatmulFunction[], input: Float32Array, batch: number): Float32Array {
   const output = new Float32Array(batch * layer.outputs)
   matrices.forEach((matrix, group) => {
-    const product = matmuls[group]!(sliceInputs(input, batch, layer.inputs, matrix.firstInput, matrix.rows), batch)
+    const product = checkProduct(matmuls[group]!(sliceInputs(input, batch, layer.inputs, matrix.firstInput, matrix.rows), batch), batch, layer.outputs)
     for (let index = 0; index < output.length; index++) output[index]! += product[index]! >= 0 ? 1 : -1
   })
   return output
