@@ -78,6 +78,18 @@ describe('compileNetwork → simulateProgram', () => {
     expect(errors[1] as number).toBeGreaterThan(errors[0] as number)
   })
 
+  it('recycles shared memory: LeNet fits one tile of 5200 words only with reuse, and stays bit-exact', () => {
+    const network = lenetNetwork(5)
+    // All tensors together need 6598 words; with reuse the peak is the input (784), conv1's 3456
+    // outputs and pool1's 864 placed first fit after them (the freed input range is too small).
+    expect(() => compileNetwork(network, { sharedMemoryWords: 5200, reuseMemory: false })).toThrow(/tile 0 needs more than its 5200-word shared memory/)
+    const compiled = compileNetwork(network, { sharedMemoryWords: 5200 })
+    expect(compiled.sharedMemoryWordsUsed[0]).toBe(784 + 3456 + 864)
+    const input = randomInput(9, 784)
+    const result = simulateProgram(compiled.program, { input })
+    expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(referenceForward(network, input, { arithmetic: 'fixed-point' })))
+  })
+
   it('compiled programs round-trip through assembly text and the binary encoding', () => {
     const { program } = compileNetwork(mlpNetwork(11), mlpOptions)
     expect(assemble(disassemble(program))).toEqual(program)

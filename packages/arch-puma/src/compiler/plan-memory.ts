@@ -3,6 +3,7 @@ import { PumaProgramError } from '../isa/puma-errors.js'
 import type { PumaInputRegion, PumaOutputRegion } from '../isa/program.js'
 import { compressCountRuns } from '../isa/program.js'
 import type { CoreEntry } from './core-code.js'
+import { SharedMemoryAllocator } from './shared-memory-allocator.js'
 
 /** A tensor as memory planning sees it. @since 0.1.0 */
 export interface MemoryTensor {
@@ -10,6 +11,10 @@ export interface MemoryTensor {
   readonly size: number
   /** Production order: transfers are issued in this order on every tile (deadlock freedom). */
   readonly order: number
+  /** Stage that writes it (−1: the host). */
+  readonly producerStage: number
+  /** Last stage that reads it (Infinity: the host reads it at the end). */
+  readonly lastReaderStage: number
   /** The host writes it on tile 0 (network input), with `logicalOfWord` giving each word's input index. */
   readonly hostInput?: { readonly name: string; readonly logicalOfWord: Int32Array }
   /** The host reads it when the run ends (network output). */
@@ -46,15 +51,16 @@ function regions<T>(tiles: Int32Array, addresses: Int32Array, logical: Int32Arra
 }
 
 /**
- * Gives every tensor an address in each tile that produces or reads it (no reuse: single
- * assignment keeps stores from ever waiting), sets each word's count attribute to its readers
+ * Gives every tensor an address in each tile that produces or reads it (first fit; with `reuse`, a
+ * buffer is recycled once the stages reading it precede the new tensor's producer), sets each
+ * word's count attribute to its readers
  * (local loads, one send per remote reading tile, the host for outputs), splits stores into runs of
  * equal count, and turns every remote read into a send/receive pair. Transfers are listed on every
  * tile in one global order (by producing stage, then word), which with forward-only dataflow
  * leaves no cycle of waits.
  * @since 0.1.0
  */
-export function planMemory(cores: readonly AllocatedCore[], tensors: readonly MemoryTensor[], tiles: number, sharedMemoryWords: number): PlannedMemory {
+export function planMemory(cores: readonly AllocatedCore[], tensors: readonly MemoryTensor[], tiles: number, sharedMemoryWords: number, reuse = true): PlannedMemory {
   const byId = new Map(tensors.map((tensor) => [tensor.id, tensor]))
   const producer = new Map<number, Int32Array>()
   const reads = new Map<number, Map<number, Uint16Array>>()
@@ -88,17 +94,30 @@ export function planMemory(cores: readonly AllocatedCore[], tensors: readonly Me
       }
     }
   }
-  const next = new Array<number>(tiles).fill(0)
+  const allocators = Array.from({ length: tiles }, () => new SharedMemoryAllocator(sharedMemoryWords))
   const base = new Map<string, number>()
   const ordered = [...tensors].sort((a, b) => a.order - b.order)
+  const live: { readonly tile: number; readonly start: number; readonly size: number; readonly lastReaderStage: number }[] = []
   for (const tensor of ordered) {
+    // NOTE: a buffer whose last reader is an earlier stage is reused: a store or receive into it
+    // waits until every count has run out, and those reads depend only on earlier stages.
+    if (reuse) {
+      for (let i = live.length - 1; i >= 0; i--) {
+        const buffer = live[i] as (typeof live)[number]
+        if (buffer.lastReaderStage < tensor.producerStage) {
+          ;(allocators[buffer.tile] as SharedMemoryAllocator).release(buffer.start, buffer.size)
+          live.splice(i, 1)
+        }
+      }
+    }
     const involved = new Set<number>(producer.get(tensor.id) as Int32Array)
     for (const tile of reads.get(tensor.id)?.keys() ?? []) involved.add(tile)
     involved.delete(-1)
     for (const tile of [...involved].sort((a, b) => a - b)) {
-      base.set(`${tensor.id}/${tile}`, next[tile] as number)
-      next[tile] = (next[tile] as number) + tensor.size
-      if ((next[tile] as number) > sharedMemoryWords) throw new PumaProgramError(`tile ${tile} needs more than its ${sharedMemoryWords}-word shared memory (memory reuse is not implemented)`)
+      const start = (allocators[tile] as SharedMemoryAllocator).allocate(tensor.size)
+      if (start === null) throw new PumaProgramError(`tile ${tile} needs more than its ${sharedMemoryWords}-word shared memory for ${tensor.size} more words`)
+      base.set(`${tensor.id}/${tile}`, start)
+      live.push({ tile, start, size: tensor.size, lastReaderStage: tensor.lastReaderStage })
     }
   }
   const address = (tensor: number, tile: number): number => base.get(`${tensor}/${tile}`) as number
@@ -172,5 +191,5 @@ export function planMemory(cores: readonly AllocatedCore[], tensors: readonly Me
       outputs.push(...regions(tilesOf, addresses, io.logicalOfWord, (tile, at, offset, _from, length) => ({ name: io.name, tile, address: at, length, offset })))
     }
   }
-  return { coreInstructions, tilePrograms, inputs, outputs, wordsUsed: next }
+  return { coreInstructions, tilePrograms, inputs, outputs, wordsUsed: allocators.map((allocator) => allocator.wordsUsed) }
 }
