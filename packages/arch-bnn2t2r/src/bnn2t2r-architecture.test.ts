@@ -109,6 +109,15 @@ describe('bnn2t2r architecture', () => {
     expect(withDevice.energyPerInferenceJ - derived.energyPerInferenceJ).toBeCloseTo(2 * 1_878_016 * perRead, 15)
   })
 
+  it('paper 004 §2.1: programming is one SET and one RESET per 2T2R bit, no verify: 2 × 1,861,632 pulses of 2 V × 55 µA × 1 µs', () => {
+    const hardware = advancedHardware()
+    const programming = createBnn2t2rArchitecture().programming(mnistBnn, hardware)
+    expect(programming.pulses).toBe(2 * 1_861_632)
+    expect(programming.energyJ).toBeCloseTo(2 * 1_861_632 * 110e-12, 12)
+    expect(programming.timeS).toBeCloseTo(2 * 1_861_632 * 1e-6, 9)
+    expect(createBnn2t2rArchitecture({ cell: '1t1r' }).programming(mnistBnn, hardware).pulses).toBe(1_861_632)
+  })
+
   it('states its array organisation, serialises, and needs a sense amplifier', () => {
     const architecture = createBnn2t2rArchitecture()
     expect(architecture.arrays).toEqual({ rows: 32, columns: 32, weightBits: 1, bitsPerCell: 1, inputBits: 1, weightMapping: 'complementary-binary', conversion: 'per-input-bit', columnsPerConverter: 1 })

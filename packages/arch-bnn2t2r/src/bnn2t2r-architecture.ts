@@ -28,8 +28,22 @@ export interface Bnn2t2rLayerReport extends LayerBlockSchedule {
   readonly latencyS: number
 }
 
+/**
+ * Writing the network's weights once (paper 004 §2.1: device by device, one SET and one RESET pulse
+ * per 2T2R bit, one pulse per 1T1R bit, no verify).
+ * @since 0.1.0
+ */
+export interface Bnn2t2rProgramming {
+  readonly pulses: number
+  /** Pulses × the device's energy per programming pulse, joules. */
+  readonly energyJ: number
+  /** Pulses × the device's pulse width (sequential programming), seconds. */
+  readonly timeS: number
+}
+
 /** A PPA report with the block schedule behind it. @since 0.1.0 */
 export interface Bnn2t2rReport extends PpaReportV1 {
+  readonly programming: Bnn2t2rProgramming
   readonly layers: readonly Bnn2t2rLayerReport[]
   readonly cycleS: number
   /** Chips the network needs (more than 1 when its blocks exceed `basicCells`). */
@@ -159,10 +173,19 @@ export class Bnn2t2rArchitecture implements ArchitectureV1 {
       peak: this.peakOf(components, chip),
       breakdown,
       layers,
+      programming: this.programming(network, hardware),
       cycleS: chip.cycleS,
       chips,
       counts,
     }
+  }
+
+  /** Energy and time to program every weight of `network` once with the configured device. */
+  programming(network: NetworkWorkloadV1, hardware: HardwareV1): Bnn2t2rProgramming {
+    const weights = network.layers.reduce((sum, layer) => sum + layer.inputs * layer.outputs, 0)
+    const pulses = weights * (this.options.cell === '2t2r' ? 2 : 1)
+    const cost = hardware.device?.cost
+    return { pulses, energyJ: pulses * (cost?.writeEnergyPerPulseJ ?? 0), timeS: pulses * (cost?.writePulseS ?? 0) }
   }
 
   peak(hardware: HardwareV1): PeakPpaV1 {

@@ -8,7 +8,7 @@ import { VERSION } from './version.js'
 
 // Architecture
 export { Bnn2t2rArchitecture, createBnn2t2rArchitecture } from './bnn2t2r-architecture.js'
-export type { Bnn2t2rLayerReport, Bnn2t2rReport } from './bnn2t2r-architecture.js'
+export type { Bnn2t2rLayerReport, Bnn2t2rProgramming, Bnn2t2rReport } from './bnn2t2r-architecture.js'
 export { bnn2t2rOptionsSchema } from './bnn2t2r-options.js'
 export type { Bnn2t2rOptions, ResolvedBnn2t2rOptions } from './bnn2t2r-options.js'
 export { layerBlockSchedule } from './block-schedule.js'
