@@ -44,7 +44,14 @@ export class TrainableNetwork {
     const endsInSoftmax = last.layer.op === 'softmax'
     this.logitsName = endsInSoftmax ? last.inputs[0]! : network.output
     this.nodes = network.nodes.filter((node) => !(endsInSoftmax && node === last))
-    this.trainNodes = this.nodes.map((node) => createTrainNode(node, context, node.inputs.some((input) => input !== network.input.name)))
+    // A tensor needs a gradient only if trainable parameters lie upstream of it: the first layer
+    // (even behind flatten/reshape) skips its input-gradient GEMM.
+    const dependsOnParameters = new Set<string>()
+    this.trainNodes = this.nodes.map((node) => {
+      const needsInputGradient = node.inputs.some((input) => dependsOnParameters.has(input))
+      if (needsInputGradient || ['dense', 'conv2d', 'splitDense', 'batchNorm'].includes(node.layer.op)) dependsOnParameters.add(node.name)
+      return createTrainNode(node, context, needsInputGradient)
+    })
     this.parameters = this.trainNodes.flatMap((node) => node.parameters)
   }
 
