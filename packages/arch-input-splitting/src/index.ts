@@ -6,6 +6,13 @@ import { rram2bit128Preset, rram2bit256Preset, rram2bit64Preset } from './preset
 import { xnorConventional1v2Preset, xnorSplit0v8With12kPreset, xnorSplit0v8With24kPreset, xnorSplit1v2With6kPreset } from './presets/xnor-presets.js'
 import { VERSION } from './version.js'
 
+export { batchNormSign } from './functional/binary-batch-norm.js'
+export type { BinaryBatchNorm } from './functional/binary-batch-norm.js'
+export { conventionalBinaryLayer, PRE_BINARIZATION_SCALE, splitBinaryLayer } from './functional/binary-layers.js'
+export type { BinaryLayerData, BinaryLayerReadout, BinaryLayerResult } from './functional/binary-layers.js'
+export { groupPartialSums } from './functional/group-partial-sums.js'
+export { convInputGroups, splitInputGroups } from './functional/input-groups.js'
+export { readPartialSums } from './functional/read-partial-sums.js'
 export { InputSplittingArchitecture } from './architecture/input-splitting-architecture.js'
 export { inputSplittingOptionsSchema } from './architecture/input-splitting-options.js'
 export type { InputSplittingOptions, ResolvedInputSplittingOptions } from './architecture/input-splitting-options.js'
