@@ -110,14 +110,25 @@ export function planMemory(cores: readonly AllocatedCore[], tensors: readonly Me
         }
       }
     }
-    const involved = new Set<number>(producer.get(tensor.id) as Int32Array)
-    for (const tile of reads.get(tensor.id)?.keys() ?? []) involved.add(tile)
-    involved.delete(-1)
-    for (const tile of [...involved].sort((a, b) => a - b)) {
-      const start = (allocators[tile] as SharedMemoryAllocator).allocate(tensor.size)
-      if (start === null) throw new PumaProgramError(`tile ${tile} needs more than its ${sharedMemoryWords}-word shared memory for ${tensor.size} more words`)
-      base.set(`${tensor.id}/${tile}`, start)
-      live.push({ tile, start, size: tensor.size, lastReaderStage: tensor.lastReaderStage })
+    // Each tile holds only the span of words it produces or reads.
+    const spans = new Map<number, { low: number; high: number }>()
+    const touch = (tile: number, word: number): void => {
+      const span = spans.get(tile)
+      if (span === undefined) spans.set(tile, { low: word, high: word })
+      else span.high = word
+    }
+    const tilesOf = producer.get(tensor.id) as Int32Array
+    const readers = [...(reads.get(tensor.id) ?? new Map<number, Uint16Array>())]
+    for (let w = 0; w < tensor.size; w++) {
+      if ((tilesOf[w] as number) >= 0) touch(tilesOf[w] as number, w)
+      for (const [tile, counts] of readers) if ((counts[w] as number) > 0) touch(tile, w)
+    }
+    for (const [tile, { low, high }] of [...spans].sort((a, b) => a[0] - b[0])) {
+      const size = high - low + 1
+      const start = (allocators[tile] as SharedMemoryAllocator).allocate(size)
+      if (start === null) throw new PumaProgramError(`tile ${tile} needs more than its ${sharedMemoryWords}-word shared memory for ${size} more words`)
+      base.set(`${tensor.id}/${tile}`, start - low)
+      live.push({ tile, start, size, lastReaderStage: tensor.lastReaderStage })
     }
   }
   const address = (tensor: number, tile: number): number => base.get(`${tensor}/${tile}`) as number
