@@ -76,6 +76,29 @@ describe('binarized dense layer on 2T2R arrays (paper 004 eq. 2)', () => {
     }
   })
 
+  it('real-valued inputs (a first layer fed pixels) meet the read weights in a digital multiply-add; a GEMM backend gives the same', () => {
+    const layer = programBinarizedDenseLayer(weights, k, j, { device: cleanDevice, senseAmp: pcsaDouble(), random: createRandomSource(10) })
+    const random = createRandomSource(11)
+    const pixels = Float32Array.from({ length: batch * k }, () => random.nextUniform())
+    const direct = layer.runRealInputs(pixels, batch)
+    const gemm = {
+      specificationVersion: 'v1' as const,
+      name: 'test-loop',
+      gemm: ({ m, n, k: depth, a, b, c }: { m: number; n: number; k: number; a: Float32Array; b: Float32Array; c: Float32Array }) => {
+        for (let row = 0; row < m; row++) for (let col = 0; col < n; col++) for (let i = 0; i < depth; i++) c[row * n + col]! += a[row * depth + i]! * b[i * n + col]!
+      },
+      im2col: () => new Float32Array(0),
+      quantize: () => undefined,
+    }
+    const viaBackend = layer.runRealInputs(pixels, batch, gemm)
+    for (let sample = 0; sample < batch; sample++) {
+      for (let neuron = 0; neuron < j; neuron++) {
+        expect(direct[sample * j + neuron]).toBeCloseTo(dot(weights, pixels, k, j, sample, neuron), 4)
+        expect(viaBackend[sample * j + neuron]).toBeCloseTo(direct[sample * j + neuron]!, 4)
+      }
+    }
+  })
+
   it('counts actions per inference: a decision, 2 cell reads and an add per synapse (2T2R), a compare per neuron', () => {
     const layer = programBinarizedDenseLayer(weights, k, j, { device: cleanDevice, senseAmp: null, random: createRandomSource(9), thresholds: new Int32Array(j) })
     expect(layer.activity()).toEqual({ array: { cellRead: 2 * k * j }, adc: { convert: k * j }, popcount: { add: k * j }, threshold: { compare: j } })

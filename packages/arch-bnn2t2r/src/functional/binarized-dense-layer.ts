@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@cimkit/core'
-import type { RandomSource } from '@cimkit/core'
+import type { ComputeBackendV1, RandomSource } from '@cimkit/core'
 import { programBinaryWeights } from './binary-weight-store.js'
 import type { BinaryStorageHardware, BinaryWeightStore, WeightStorage } from './binary-weight-store.js'
 import { packSigns, xnorPopcount } from './xnor-popcount.js'
@@ -85,6 +85,31 @@ export class BinarizedDenseLayer {
       }
     }
     return { popcounts, activations: this.threshold(popcounts) }
+  }
+
+  /**
+   * Σ_i w_ij·x_i for real-valued inputs (`batch × inputs`) with the weights as the sense amplifiers
+   * read them, `batch × outputs`: for a first layer fed pixels, which XNOR cannot take. NOTE: paper 004
+   * does not say how its first layer treats non-binary inputs; here the weights come from the 2T2R
+   * read and the multiply-add is digital. With a `backend`, one GEMM.
+   */
+  runRealInputs(inputs: Float32Array, batch: number, backend?: ComputeBackendV1): Float32Array {
+    const { inputs: k, outputs: j } = this
+    if (inputs.length !== batch * k) throw new InvalidArgumentError('inputs', `needs ${batch}×${k} values, got ${inputs.length}`)
+    this.inferences += batch
+    const out = new Float32Array(batch * j)
+    if (backend !== undefined) {
+      backend.gemm({ m: batch, n: j, k, a: inputs, b: Float32Array.from(this.storedSigns), c: out })
+      return out
+    }
+    for (let sample = 0; sample < batch; sample++) {
+      for (let i = 0; i < k; i++) {
+        const x = inputs[sample * k + i]!
+        if (x === 0) continue
+        for (let neuron = 0; neuron < j; neuron++) out[sample * j + neuron]! += x * this.storedSigns[i * j + neuron]!
+      }
+    }
+    return out
   }
 
   /** The XNOR-PCSA path: every synapse sensed with its input, then counted. */

@@ -21,7 +21,12 @@ export interface BinaryStorageHardware {
   readonly senseAmp: OutputConverterV1 | null
   /** Reference of the single-ended (1T1R) read, ohms; default the geometric mean of LRS and HRS. */
   readonly referenceOhm?: number
-  /** Sense amplifiers side by side (their static offsets repeat with this period); default 32 (paper 004 blocks). */
+  /**
+   * Sense amplifiers side by side: a converter's static offset repeats every `senseColumns` values.
+   * Default: every stored bit its own amplifier. NOTE: in paper 004's blocks one PCSA reads the n bits
+   * of its column, so the default understates offset correlation (peripherals' PCSA offset σ is 0 by
+   * default).
+   */
   readonly senseColumns?: number
 }
 
@@ -57,7 +62,6 @@ function bitOf(sign: number): number {
 export function programBinaryWeights(signs: Float32Array, storage: WeightStorage, hardware: BinaryStorageHardware, random: RandomSource): BinaryWeightStore {
   const { hrsS, lrsS } = binaryLevels(hardware.device)
   const count = signs.length
-  const columns = hardware.senseColumns ?? 32
   const referenceS = hardware.referenceOhm === undefined ? Math.sqrt(hrsS * lrsS) : 1 / hardware.referenceOhm
   if (!(referenceS > 0)) throw new InvalidArgumentError('referenceOhm', `must be positive, got ${hardware.referenceOhm}`)
   if (storage.type === '2t2r') {
@@ -73,7 +77,7 @@ export function programBinaryWeights(signs: Float32Array, storage: WeightStorage
     const sense = (inputSigns: Int8Array | null, readRandom: RandomSource): Int8Array => {
       const values = inputSigns === null ? differences : differences.map((value, index) => value * inputSigns[index]!)
       const out = new Int8Array(count)
-      senseComparisons(values, columns, hardware.senseAmp, readRandom, out)
+      senseComparisons(values, hardware.senseColumns ?? Math.max(1, count), hardware.senseAmp, readRandom, out)
       return out
     }
     return {
@@ -111,7 +115,7 @@ export function programBinaryWeights(signs: Float32Array, storage: WeightStorage
       const values = new Float32Array(devices)
       for (let index = 0; index < devices; index++) values[index] = normalisedDifference(cells[index]!, referenceS)
       const readSigns = new Int8Array(devices)
-      senseComparisons(values, columns, hardware.senseAmp, readRandom, readSigns)
+      senseComparisons(values, hardware.senseColumns ?? Math.max(1, devices), hardware.senseAmp, readRandom, readSigns)
       if (code === null) return readSigns
       const readBits = new Uint8Array(devices)
       for (let index = 0; index < devices; index++) readBits[index] = readSigns[index] === 1 ? 1 : 0
