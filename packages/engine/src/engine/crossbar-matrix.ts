@@ -131,10 +131,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private matricesAt(timeS: number | undefined): SliceMatrices[][][] {
-    const { layout, encoding, levels, device, disturbance } = this.state.readContext
+    const { layout, encoding, levels, device, disturbance, wireResistanceOhm, idleRows, irDropRelativeTolerance } = this.state.readContext
     const cache = this.matrixCache
     if (cache !== null && cache.timeS === timeS && cache.version === disturbance.version) return cache.matrices
-    const matrices = this.state.blocks.map((row) => row.map((block) => sliceMatrices(block, layout, encoding, levels, device, timeS)))
+    // Idle rows held at 0 V keep the wire network linear and drive-independent: its IR drop folds into the matrices.
+    const wire = wireResistanceOhm > 0 && idleRows === 'driven' ? { ohm: wireResistanceOhm, relativeTolerance: irDropRelativeTolerance } : null
+    const matrices = this.state.blocks.map((row) => row.map((block) => sliceMatrices(block, layout, encoding, levels, device, timeS, wire)))
     this.matrixCache = { timeS, version: disturbance.version, matrices }
     return matrices
   }

@@ -69,8 +69,11 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
 function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): Float32Array {
   const { rowCount, outputCount } = read.block
   const { matrices } = read
-  const out = context.wireResistanceOhm > 0 ? irDropRead(context, read, inputs, vectors) : new Float32Array(vectors * outputCount)
-  if (context.wireResistanceOhm === 0) context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
+  // With idle rows held at 0 V the slice matrices already include the wires (superposition, see
+  // `wireTransferMatrix`); floating or gated idle rows make the network depend on the drive pattern.
+  const solvePerVector = context.wireResistanceOhm > 0 && context.idleRows !== 'driven'
+  const out = solvePerVector ? irDropRead(context, read, inputs, vectors) : new Float32Array(vectors * outputCount)
+  if (!solvePerVector) context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
   if (matrices.noiseVariance !== null) addReadNoise(context, matrices, inputs, vectors, rowCount, outputCount, out, random)
   applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))
   return out

@@ -1,0 +1,58 @@
+// `pnpm --filter @cimkit/engine bench [--json] [--vs-numpy] [--backend auto|native|wasm-simd|reference]
+// [--seconds 1] [--cases prog-dac8-adc8:1024,wire-resistance:256]`: the CrossSim benchmark cases of
+// TARGETS.md §3 timed on this machine (runEngineBenchmark), with CrossSim 3.2's figures on the same
+// machine kind (anchor-crosssim.md §8.2) and the goals beside them. Runs the built package (the
+// `bench` script builds it first). CIMKIT_BACKEND overrides --backend, as everywhere.
+import { parseArgs } from 'node:util'
+import { selectBackend } from '@cimkit/kernels'
+import { runEngineBenchmark } from '../dist/index.js'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'vs-numpy': { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'auto' },
+    seconds: { type: 'string', default: '1' },
+    cases: { type: 'string' },
+  },
+})
+// CrossSim 3.2 on a 2-core EPYC (anchor-crosssim.md §8.2, median of 7) and the TARGETS.md §3 goal factor.
+const crossSim = {
+  'prog-dac8-adc8:1024': { mvmPerS: 12_600, xNumpy: 3.1, goal: 2 },
+  'prog-dac8-adc8:256': { mvmPerS: 193_000, xNumpy: 2.8, goal: 2 },
+  'weight-slices:1024': { mvmPerS: 3_400, xNumpy: 11.3, goal: 3 },
+  'input-bitserial:1024': { mvmPerS: 1_300, xNumpy: 30.0, goal: 3 },
+  'both-slicings:1024': { mvmPerS: 439, xNumpy: 88.8, goal: 3 },
+  'read-noise:1024': { mvmPerS: 9.4, xNumpy: 4146, goal: 100 },
+  'wire-resistance:256': { mvmPerS: 34, xNumpy: 15892, goal: 20 },
+}
+const cases = values.cases?.split(',').map((entry) => {
+  const [id, n] = entry.split(':')
+  return { id, n: Number(n ?? 1024), batch: 64 }
+})
+const backend = selectBackend(values.backend)
+const result = runEngineBenchmark({ backend, vsNumpy: values['vs-numpy'], targetSeconds: Number(values.seconds), ...(cases ? { cases } : {}) })
+if (values.json) {
+  console.log(JSON.stringify(result, null, 2))
+} else {
+  console.log(`backend ${backend.name}${result.numpy ? `; ${result.numpy}` : ''}; batch 64; MVM/s over the median call (programming excluded)`)
+  console.table(
+    result.cases.map((entry) => {
+      const reference = crossSim[`${entry.id}:${entry.n}`]
+      return {
+        case: entry.id,
+        N: entry.n,
+        'MVM/s': Math.round(entry.mvmPerS),
+        'GMAC/s': entry.gmacPerS.toFixed(2),
+        '× NumPy': entry.xNumpy?.toFixed(1) ?? '—',
+        'rel. error': `${(100 * entry.relativeError).toFixed(2)} %`,
+        'peak RSS MiB': Math.round(entry.peakMemoryBytes / 2 ** 20),
+        'first call s': entry.firstCallS.toFixed(3),
+        'CrossSim MVM/s': reference?.mvmPerS ?? '—',
+        '÷ CrossSim': reference ? `${(entry.mvmPerS / reference.mvmPerS).toFixed(1)}×` : '—',
+        goal: reference ? `≥ ${reference.goal}×` : '—',
+      }
+    }),
+  )
+  console.table(result.gemm.map((entry) => ({ GEMM: `${entry.batch}×${entry.n} · ${entry.n}×${entry.n}`, GFLOPs: entry.gflops.toFixed(1), 'NumPy GFLOPs': entry.numpyGflops?.toFixed(1) ?? '—', '× NumPy': entry.xNumpy?.toFixed(2) ?? '—' })))
+}

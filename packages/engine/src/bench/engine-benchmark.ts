@@ -1,0 +1,196 @@
+import type { ComputeBackendV1 } from '@cimkit/core'
+import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
+import { programAnalogMatrix } from '../engine/program-analog-matrix.js'
+import { exactProduct, relativeError } from '../workload/relative-error.js'
+import type { EngineBenchmarkCase, EngineBenchmarkCaseId } from './benchmark-cases.js'
+import { benchmarkHardware, DEFAULT_ENGINE_BENCHMARK_CASES } from './benchmark-cases.js'
+import type { NumpyGemmTiming } from './numpy-gemm.js'
+import { numpyGemm } from './numpy-gemm.js'
+
+/** Options of {@link runEngineBenchmark}. @since 0.1.0 */
+export interface EngineBenchmarkOptions {
+  /** Cases to time (default: the TARGETS.md §3 table, {@link DEFAULT_ENGINE_BENCHMARK_CASES}). */
+  readonly cases?: readonly EngineBenchmarkCase[]
+  readonly backend: ComputeBackendV1
+  /** Also time NumPy's float32 GEMM of the same shapes in a python3 child (skipped if unavailable). */
+  readonly vsNumpy?: boolean
+  /** Seconds of timed calls per case and per GEMM (default 1; at least 3 calls). */
+  readonly targetSeconds?: number
+  /** Seed of the matrices, inputs and programming (default 1). */
+  readonly seed?: number
+}
+
+/** One timed case. @since 0.1.0 */
+export interface EngineBenchmarkCaseResult {
+  readonly id: EngineBenchmarkCaseId
+  readonly n: number
+  readonly batch: number
+  /** Vectors per second over the median `mvm` call (programming and calibration excluded). */
+  readonly mvmPerS: number
+  /** n²·batch multiply-accumulates of the equivalent float product per median call, 1e9 per second. */
+  readonly gmacPerS: number
+  /** The first `mvm` call, seconds (includes one-time work such as the wire network's transfer matrix). */
+  readonly firstCallS: number
+  /** Programming and calibration, seconds (not in mvmPerS). */
+  readonly programS: number
+  /** Highest resident set size sampled during the case, bytes (process-wide). */
+  readonly peakMemoryBytes: number
+  /** ‖Y − x·W‖_F / ‖x·W‖_F of the timed batch (CrossSim's rel_err). */
+  readonly relativeError: number
+  readonly backend: string
+  /** Median call time ÷ NumPy's float32 W @ X of the same shape in the same run. */
+  readonly xNumpy?: number
+}
+
+/** The float32 GEMM of a case's shape on the same backend. @since 0.1.0 */
+export interface EngineBenchmarkGemmResult {
+  readonly n: number
+  readonly batch: number
+  readonly gflops: number
+  /** This GEMM's median time ÷ NumPy's. */
+  readonly xNumpy?: number
+  readonly numpyGflops?: number
+}
+
+/** @since 0.1.0 */
+export interface EngineBenchmarkResult {
+  readonly cases: readonly EngineBenchmarkCaseResult[]
+  readonly gemm: readonly EngineBenchmarkGemmResult[]
+  /** NumPy version, or why NumPy was not measured (only with `vsNumpy`). */
+  readonly numpy?: string
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/** Median seconds of `call` over about `targetSeconds` (at least 3 calls), after the calls already made. */
+function timeCalls(call: () => void, firstS: number, targetSeconds: number): number {
+  const count = Math.max(3, Math.min(1000, Math.ceil(targetSeconds / Math.max(firstS, 1e-6))))
+  const times: number[] = []
+  for (let index = 0; index < count; index++) {
+    const start = performance.now()
+    call()
+    times.push((performance.now() - start) / 1000)
+  }
+  return median(times)
+}
+
+/**
+ * Times the engine on the CrossSim benchmark cases of TARGETS.md §3 the way CrossSim's figures
+ * were taken (anchor-crosssim.md §8.1): W ~ N(0, 1) float32 n×n, a batch of vectors uniform in
+ * [−1, 1], programming and calibration excluded; each case's median `mvm` call gives MVM/s. Beside
+ * them, a float32 GEMM of the same shape on the same backend and, with `vsNumpy`, NumPy's float32
+ * `W @ X` timed in the same run, so each case is also a multiple of NumPy (the stable figure on a
+ * shared machine). Memory is the process's resident set size sampled around every call.
+ * @example const { cases } = runEngineBenchmark({ backend: selectBackend('auto'), vsNumpy: true })
+ * @since 0.1.0
+ */
+export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBenchmarkResult {
+  const { backend, vsNumpy = false, targetSeconds = 1, seed = 1 } = options
+  const cases = options.cases ?? DEFAULT_ENGINE_BENCHMARK_CASES
+  for (const entry of cases) {
+    if (!Number.isInteger(entry.n) || entry.n < 1 || !Number.isInteger(entry.batch) || entry.batch < 1) {
+      throw new InvalidArgumentError('cases', `n and batch must be positive integers, got ${entry.n} and ${entry.batch}`)
+    }
+  }
+  const shapes = [...new Map(cases.map((entry) => [`${entry.n}x${entry.batch}`, { n: entry.n, batch: entry.batch }])).values()]
+  const numpy = new Map<string, NumpyGemmTiming>()
+  let numpyNote: string | undefined
+  if (vsNumpy) {
+    // NOTE: a shared machine's load comes and goes (and a multi-threaded BLAS suffers most from
+    // it), so NumPy is timed in three rounds and the fastest round kept, as the kernels bench does.
+    for (const shape of shapes) {
+      let best: NumpyGemmTiming = { error: 'not measured' }
+      for (let round = 0; round < 3; round++) {
+        const timing = numpyGemm(shape.n, shape.batch, Math.min(targetSeconds, 0.5))
+        if (!('seconds' in best) || ('seconds' in timing && timing.seconds < best.seconds)) best = timing
+      }
+      numpy.set(`${shape.n}x${shape.batch}`, best)
+      numpyNote = 'version' in best ? `numpy ${best.version}` : best.error
+    }
+  }
+  const numpySeconds = (n: number, batch: number): number | undefined => {
+    const timing = numpy.get(`${n}x${batch}`)
+    return timing !== undefined && 'seconds' in timing ? timing.seconds : undefined
+  }
+  const gemm = shapes.map(({ n, batch }): EngineBenchmarkGemmResult => {
+    const random = createRandomSource(seed).stream('gemm', n, batch)
+    const a = new Float32Array(batch * n)
+    const b = new Float32Array(n * n)
+    const c = new Float32Array(batch * n)
+    random.fillUniform(a, -1, 1)
+    random.fillNormal(b)
+    // The engine's orientation: (batch×n drive) · (n×n conductances).
+    const call = (): void => backend.gemm({ m: batch, n, k: n, a, b, c })
+    const start = performance.now()
+    call()
+    call()
+    const seconds = timeCalls(call, (performance.now() - start) / 2000, targetSeconds / 2)
+    const reference = numpySeconds(n, batch)
+    const base = { n, batch, gflops: (2 * n * n * batch) / seconds / 1e9 }
+    return reference === undefined ? base : { ...base, xNumpy: seconds / reference, numpyGflops: (2 * n * n * batch) / reference / 1e9 }
+  })
+  const results = cases.map((entry) => runCase(entry, backend, seed, targetSeconds, numpySeconds(entry.n, entry.batch)))
+  return { cases: results, gemm, ...(numpyNote === undefined ? {} : { numpy: numpyNote }) }
+}
+
+function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: number, targetSeconds: number, numpySeconds: number | undefined): EngineBenchmarkCaseResult {
+  const { id, n, batch } = entry
+  let peak = process.memoryUsage().rss
+  const sample = (): void => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }
+  const data = createRandomSource(seed).stream('benchmark', id, n)
+  const weights = new Float32Array(n * n)
+  data.stream('weights').fillNormal(weights)
+  const inputs = new Float32Array(batch * n)
+  data.stream('inputs').fillUniform(inputs, -1, 1)
+  const calibration = new Float32Array(batch * n)
+  data.stream('calibration').fillUniform(calibration, -1, 1)
+  const hardware = benchmarkHardware(id, n)
+  const programStart = performance.now()
+  const matrix = programAnalogMatrix(weights, n, n, {
+    ...hardware.engine,
+    organization: hardware.organization,
+    device: hardware.device,
+    inputEncoder: hardware.inputEncoder,
+    outputConverter: hardware.outputConverter,
+    backend,
+    random: data.stream('program'),
+    layerName: id,
+  })
+  matrix.calibrate(calibration, batch)
+  const programS = (performance.now() - programStart) / 1000
+  sample()
+  const firstStart = performance.now()
+  const first = matrix.mvm(inputs, batch)
+  const firstCallS = (performance.now() - firstStart) / 1000
+  sample()
+  const secondStart = performance.now()
+  matrix.mvm(inputs, batch)
+  const secondS = (performance.now() - secondStart) / 1000
+  const seconds = timeCalls(
+    () => {
+      matrix.mvm(inputs, batch)
+      sample()
+    },
+    secondS,
+    targetSeconds,
+  )
+  const result: EngineBenchmarkCaseResult = {
+    id,
+    n,
+    batch,
+    mvmPerS: batch / seconds,
+    gmacPerS: (n * n * batch) / seconds / 1e9,
+    firstCallS,
+    programS,
+    peakMemoryBytes: peak,
+    relativeError: relativeError(first, exactProduct(inputs, weights, batch, n, n)),
+    backend: backend.name,
+  }
+  return numpySeconds === undefined ? result : { ...result, xNumpy: seconds / numpySeconds }
+}
