@@ -105,3 +105,17 @@ describe('multilevel design (paper 002 Table 1, NeuroSim)', () => {
     }
   })
 })
+
+describe('hierarchies', () => {
+  it('both designs give costed hierarchies whose leaves pass the cost-model checks', async () => {
+    const { flattenHierarchy } = await import('@cimkit/cost')
+    const multilevel = new InputSplittingArchitecture({ design: 'multilevel', rows: 64 })
+    for (const [architecture, hardware] of [[split(0.8), xnorHardware('input-splitting', 0.8, 24e3)], [multilevel, multilevelHardware()]] as const) {
+      const leaves = flattenHierarchy(architecture.hierarchy(hardware) as never)
+      expect(leaves.length).toBeGreaterThanOrEqual(2)
+      for (const leaf of leaves) checkComponentCostModel(leaf.cost)
+    }
+    expect(multilevel.arrays).toMatchObject({ rows: 64, columns: 64, weightBits: 2, inputBits: 4, columnsPerConverter: 8 })
+    expect(split(0.8).arrays.weightMapping).toBe('complementary-binary')
+  })
+})

@@ -1,6 +1,6 @@
 import type { ActivityV1, ArchitectureV1, ArrayOrganizationV1, ComponentNodeV1, HardwareV1, MappingV1, NetworkWorkloadV1, PeakPpaV1, PpaReportV1 } from '@cimkit/core'
 import { peakPpa } from '@cimkit/cost'
-import { costMultilevelNetwork, mapMultilevel, multilevelPeak } from '../multilevel/multilevel-design.js'
+import { buildMultilevelArray, costMultilevelNetwork, mapMultilevel, multilevelPeak } from '../multilevel/multilevel-design.js'
 import { requireDevice } from '../xnor/hardware-parts.js'
 import { buildXnorMacro } from '../xnor/xnor-macro.js'
 import type { XnorMacro } from '../xnor/xnor-macro.js'
@@ -36,9 +36,7 @@ export class InputSplittingArchitecture implements ArchitectureV1 {
   }
 
   hierarchy(hardware: HardwareV1): ComponentNodeV1 {
-    if (this.options.design === 'xnor-macro') return this.macro(hardware).root
-    const o = this.options
-    return { name: 'multilevel-array', count: 1, children: [{ name: 'converter', count: o.rows / o.columnsPerConverter, ...(hardware.outputConverter === null ? {} : { cost: hardware.outputConverter.cost }) }] }
+    return this.options.design === 'xnor-macro' ? this.macro(hardware).root : buildMultilevelArray(this.options, hardware)
   }
 
   map(network: NetworkWorkloadV1): MappingV1 {

@@ -1,4 +1,6 @@
 import type { DeviceModelV1, HardwareV1, LayerMappingV1, MappingV1, NetworkWorkloadV1, PeakPpaV1, PpaBreakdownEntryV1, PpaReportV1 } from '@cimkit/core'
+import { createComponentCost } from '@cimkit/cost'
+import type { CostNode } from '@cimkit/cost'
 import { cellAreaMm2, convertEnergyJ, convertLatencyS, requireConverter, requireDevice } from '../xnor/hardware-parts.js'
 import type { ResolvedMultilevelOptions } from './multilevel-options.js'
 
@@ -125,4 +127,32 @@ export function multilevelPeak(options: ResolvedMultilevelOptions, hardware: Har
   const areaMm2 = options.rows * options.rows * step.cellAreaMm2 + converters * step.converterAreaMm2
   const tops = (options.opsPerMac * options.rows * options.rows) / mvmS / 1e12
   return { tops, topsPerW: tops / powerW, topsPerMm2: tops / areaMm2, powerW }
+}
+
+/**
+ * One array of the design as a costed hierarchy: the cell array (action `mvm` = one input-bit read of
+ * every column: rows conversions' worth of column current, area rows²·cell) and rows/8 ADCs.
+ * @since 0.1.0
+ */
+export function buildMultilevelArray(options: ResolvedMultilevelOptions, hardware: HardwareV1): CostNode {
+  const step = multilevelStep(options, hardware)
+  const converter = requireConverter(hardware, 'multilevel')
+  const readS = options.columnsPerConverter * step.stepS
+  const columnJ = conversionEnergyJ(options, step, options.rows * options.inputOneFraction) - step.convertJ
+  const array = createComponentCost({
+    componentClass: 'rram-array-multilevel',
+    energyPerActionJ: { mvm: options.rows * columnJ },
+    latencyPerActionS: { mvm: readS },
+    areaMm2: options.rows * options.rows * step.cellAreaMm2,
+    source: `paper 002 Table 1 design: ${options.rows}×${options.rows} cells (configured device), column current V²·Ḡ·rows·${options.inputOneFraction} for each multiplexer step (read bias ${options.readVoltageV} V, fitted)`,
+  })
+  const converters = options.rows / options.columnsPerConverter
+  return {
+    name: 'multilevel-array',
+    count: 1,
+    children: [
+      { name: 'cells', count: 1, cost: array, role: 'array', peakActionsPerSecond: { mvm: 1 / readS } },
+      { name: 'converter', count: converters, cost: converter.cost, role: 'adc', peakActionsPerSecond: { convert: options.columnsPerConverter / readS } },
+    ],
+  }
 }

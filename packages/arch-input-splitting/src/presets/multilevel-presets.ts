@@ -4,10 +4,11 @@ function multilevelPreset(rows: 64 | 128 | 256, table: string): PresetV1 {
   return {
     description: `2-bit RRAM design of paper 002 Table 1: ${rows}×${rows} arrays of 4-level cells, W2/A4, 5-bit flash ADC per 8 columns`,
     source: `Yin et al., IEEE Micro 2019 (paper 002) Table 1 (NeuroSim, VGG-like CNN, CIFAR-10): ${table}; node not printed, 90 nm (the chip's) assumed`,
+    // NOTE: no `dac`: Table 1's drivers sit inside NeuroSim's periphery figures this design fits (README).
     config: {
       architecture: { type: 'input-splitting', design: 'multilevel', rows, weightBits: 2, bitsPerCell: 2, inputBits: 4, columnsPerConverter: 8 },
       device: { type: 'rram', preset: 'winbond-2bit' },
-      peripherals: { adc: { type: 'flash', bits: 5, technologyNodeNm: 90, supplyV: 1.2, columnsPerConverter: 8 }, dac: { type: 'bit-serial', bits: 4, technologyNodeNm: 90, supplyV: 1.2 } },
+      peripherals: { adc: { type: 'flash', bits: 5, technologyNodeNm: 90, supplyV: 1.2, columnsPerConverter: 8 } },
     },
   }
 }

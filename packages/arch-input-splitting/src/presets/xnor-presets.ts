@@ -2,8 +2,18 @@ import type { PresetV1 } from '@cimkit/core'
 
 const SOURCE = 'Yin et al., "Monolithically Integrated RRAM- and CMOS-Based In-Memory Computing Optimizations for Efficient Deep Learning", IEEE Micro 39(6), 2019 (paper 002)'
 
+/**
+ * Nonlinear 3-bit references, dense near bit count 0 where partial sums cluster (paper 002 after Sun et
+ * al., DATE 2018; placements not printed): bit counts −12, −8, …, 12 of the ±64 range (steps of ≈ σ/2 of
+ * a 64-input random sum, σ = 8), as fractions of the range.
+ */
+const FLASH_REFERENCES = [-12, -8, -4, 0, 4, 8, 12].map((count) => (count + 64) / 128)
+
 function xnorPreset(scheme: 'conventional' | 'input-splitting', supplyV: number, lrsKOhm: 6 | 12 | 24, note: string): PresetV1 {
-  const adc = scheme === 'conventional' ? { type: 'sa-flash', bits: 3, columnsPerConverter: 8, technologyNodeNm: 90, supplyV } : { type: 'voltage-sa', reference: 0.5, columnsPerConverter: 8, technologyNodeNm: 90, supplyV }
+  const adc =
+    scheme === 'conventional'
+      ? { type: 'sa-flash', bits: 3, references: FLASH_REFERENCES, columnsPerConverter: 8, technologyNodeNm: 90, supplyV }
+      : { type: 'voltage-sa', reference: 0.5, columnsPerConverter: 8, technologyNodeNm: 90, supplyV }
   return {
     description: `XNOR-RRAM macro (128×64 1T1R, 64×64 weights, eight 8:1 muxes), ${scheme === 'conventional' ? 'conventional 3-bit flash ADCs of 7 SAs' : 'input splitting with one-reference binary SAs'}, ${supplyV} V, LRS ${lrsKOhm} kΩ`,
     source: `${SOURCE}: ${note}`,

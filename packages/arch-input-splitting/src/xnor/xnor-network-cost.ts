@@ -4,20 +4,20 @@ import type { XnorMacro } from './xnor-macro.js'
 import type { ResolvedXnorMacroOptions } from './xnor-macro-options.js'
 
 /**
- * Row groups of one layer on XNOR macros. Input splitting: groups of `convGroupInputs` (3×3 conv) or
- * `denseGroupInputs` inputs, each a small layer with its own 1-bit outputs. Conventional (paper 002
+ * Row groups of one layer on XNOR macros. Input splitting: conv fan-ins in groups of whole channels of at
+ * most `convGroupInputs` inputs (63 = 7 channels × 3×3), dense fan-ins in groups of `denseGroupInputs`,
+ * each group a small layer with its own 1-bit outputs. Conventional (paper 002
  * §"Input splitting"): input channels → rows in blocks of `rows`, each of the k·k kernel taps on its
  * own macro; dense layers in blocks of `rows`.
  * @since 0.1.0
  */
 export function xnorRowBlocks(layer: LayerWorkloadV1, options: ResolvedXnorMacroOptions): number {
-  const taps = layer.conv === undefined ? 1 : layer.conv.kernelHeight * layer.conv.kernelWidth
-  if (options.scheme === 'input-splitting') {
-    const group = Math.min(options.rows, taps === 9 ? options.convGroupInputs : options.denseGroupInputs)
-    return Math.ceil(layer.inputs / group)
-  }
-  if (layer.conv !== undefined) return taps * Math.ceil(layer.conv.inputChannels / options.rows)
-  return Math.ceil(layer.inputs / options.rows)
+  if (layer.conv === undefined) return Math.ceil(layer.inputs / Math.min(options.rows, options.scheme === 'input-splitting' ? options.denseGroupInputs : options.rows))
+  const taps = layer.conv.kernelHeight * layer.conv.kernelWidth
+  if (options.scheme === 'conventional') return taps * Math.ceil(layer.conv.inputChannels / options.rows)
+  // Whole channels per group (im2col order keeps a channel's taps together): 7 × 9 = 63 on 64 rows.
+  const channelsPerGroup = Math.max(1, Math.floor(Math.min(options.rows, options.convGroupInputs) / taps))
+  return Math.ceil(layer.conv.inputChannels / channelsPerGroup)
 }
 
 /** Places every layer on its own macros (all weights resident), one copy each. @since 0.1.0 */
