@@ -119,3 +119,28 @@ describe('hierarchies', () => {
     expect(split(0.8).arrays.weightMapping).toBe('complementary-binary')
   })
 })
+
+describe('where the orderings come from', () => {
+  const network = vggLikeCifarNetwork()
+  const fps = (rows: number, overrides: Record<string, number>) => {
+    const architecture = new InputSplittingArchitecture({ design: 'multilevel', rows, ...overrides })
+    return architecture.cost(network, architecture.map(network), null, multilevelHardware()).throughputFps
+  }
+  it('paper 002: without the multiplexer delay growing with rows, 256×256 would not be the slowest', () => {
+    expect(fps(256, { muxDelayPerRowSquaredS: 0 })).toBeGreaterThan(fps(128, { muxDelayPerRowSquaredS: 0 }))
+  })
+  it('paper 002: without the accumulation between subarrays, 64×64 would beat 128×128', () => {
+    expect(fps(64, { accumulationDelayPerRowBlockS: 0 })).toBeGreaterThan(fps(128, { accumulationDelayPerRowBlockS: 0 }))
+  })
+  it('measured activity replaces the derived array, converter and driver counts', () => {
+    const architecture = split(0.8)
+    const hardware = xnorHardware('input-splitting', 0.8, 24e3)
+    const net = vggLikeCifarNetwork({ multiplesOf7: true })
+    const mapping = architecture.map(net)
+    const derived = architecture.cost(net, mapping, null, hardware)
+    const arrayJ = (report: typeof derived) => report.breakdown.find((entry) => entry.layer === 'fc2' && entry.component === 'xnor-array')!.energyJ
+    const evaluations = mapping.layers[7]!.arraysPerCopy
+    const measured = architecture.cost(net, mapping, { layers: { fc2: { array: { mvm: 2 * evaluations } } } }, hardware)
+    expect(arrayJ(measured)).toBeCloseTo(2 * arrayJ(derived), 20)
+  })
+})

@@ -31,6 +31,8 @@ export interface XnorMacro {
  * V_DD²/(R_load + R_col) for `readPulseS` (`expectedColumnReadPowerW`, random ±1 data) and is
  * converted once; the multiplexers take `columnsPerConverter` sequential steps of read pulse plus
  * conversion.
+ * NOTE: a column draws current only while its multiplexer step reads it (unselected bit lines are left
+ * floating); if all 64 columns conducted through all 8 steps the array energy would be 8× larger.
  * @since 0.1.0
  */
 export function buildXnorMacro(options: ResolvedXnorMacroOptions, hardware: HardwareV1): XnorMacro {
