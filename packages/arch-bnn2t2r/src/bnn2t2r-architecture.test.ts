@@ -42,6 +42,26 @@ describe('bnn2t2r architecture', () => {
     expect(report.chips).toBe(1)
   })
 
+  it('synapseEnergy published: 14 fJ per synapse (§4.1.3) gives ≈ 25 nJ with any sense amplifier; bottom-up components (MNSIM-scaled PCSA) give ≈ 10.8 nJ', () => {
+    const cell = lognormalBinaryDevice()
+    const device = { ...cell, cost: { ...cell.cost, technologyNodeNm: 28, readPulseS: 100e-12 } }
+    // peripherals' pcsa-xnor at 28 nm: MNSIM's 1-bit SA, 1.63 µW at 1 GS/s (1.63 fJ), × 11/7 for the XNOR transistors
+    const mnsimPcsa = pcsaDouble({ convertEnergyJ: 1.63e-15 * (11 / 7), latencyS: 1e-9, source: 'test double: MNSIM 28 nm SA × 11/7 (peripherals pcsa-xnor)' })
+    const hardware = bnnHardware(device, mnsimPcsa)
+    const published = createBnn2t2rArchitecture({ technologyNodeNm: 28, supplyV: 0.9, synapseEnergy: 'published' })
+    const publishedJ = published.cost(mnistBnn, published.map(mnistBnn), null, hardware).energyPerInferenceJ
+    expect(Math.abs(publishedJ / 25e-9 - 1)).toBeLessThan(0.25)
+    const components = createBnn2t2rArchitecture({ technologyNodeNm: 28, supplyV: 0.9 })
+    const componentsJ = components.cost(mnistBnn, components.map(mnistBnn), null, hardware).energyPerInferenceJ
+    expect(componentsJ).toBeCloseTo(publishedJ - 1_878_016 * (14e-15 - addJ - 1.63e-15 * (11 / 7)), 15)
+    expect(componentsJ / 10.8e-9).toBeCloseTo(1, 1)
+    // the published figure moves with the node: (130/28)·(1.2/0.9)² at 130 nm, 1.2 V
+    const at130 = createBnn2t2rArchitecture({ synapseEnergy: 'published' })
+    const popcount = (architecture: typeof at130): number => flattenHierarchy(architecture.hierarchy(hardware) as CostNode).find((leaf) => leaf.name === 'popcount')!.cost.energyPerActionJ.add!
+    expect(popcount(at130)).toBeCloseTo(14e-15 * (130 / 28) * (1.2 / 0.9) ** 2, 20)
+    expect(popcount(published)).toBeCloseTo(14e-15, 20)
+  })
+
   it('paper 004 §2.2 test chip: 10 ns reads at 130 nm give 740 ns per digit; energy grows with the node (constant-field scaling)', () => {
     const device = lognormalBinaryDevice()
     const at130 = createBnn2t2rArchitecture({ cycleS: 10e-9 })

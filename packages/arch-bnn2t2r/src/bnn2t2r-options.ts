@@ -28,6 +28,10 @@ export const bnn2t2rOptionsSchema = z
       .enum(['sense-amp', 'device'])
       .default('sense-amp')
       .describe("'sense-amp': a precharge read costs what the sense amplifier's decision costs (the pair only discharges the precharged nodes); 'device': also charge V²·G·t per device read"),
+    synapseEnergy: z
+      .enum(['components', 'published'])
+      .default('components')
+      .describe("'components': a synapse costs the sense amplifier's decision plus a 1-bit add (Horowitz); 'published': paper 004's ≈ 14 fJ per read + addition at 28 nm (§4.1.3), constant-field scaled to technologyNodeNm/supplyV, in place of both"),
     technologyNodeNm: z.number().positive().default(130).describe('node of the digital logic (popcount, tree, threshold), nanometres; paper 004: 130 nm test chip, 28 nm projection'),
     supplyV: z.number().positive().default(1.2).describe('supply of the digital logic, volts (1.2 V assumed for 130 nm; not in paper 004)'),
   })

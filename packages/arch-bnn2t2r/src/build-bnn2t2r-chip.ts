@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1, HardwareV1, OutputConverterV1 } from '@cimkit/core'
-import { createComponentCost, resizeComponentCost } from '@cimkit/cost'
+import { createComponentCost, resizeComponentCost, technologyScaleFactors } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
 import type { ResolvedBnn2t2rOptions } from './bnn2t2r-options.js'
 import { adderCost } from './cost/adder-cost.js'
@@ -24,6 +24,25 @@ function senseAmpOf(hardware: HardwareV1): OutputConverterV1 {
     throw new InvalidArgumentError('peripherals.adc', "the bnn2t2r architecture reads every column with a sense amplifier: configure one (e.g. { type: 'pcsa-xnor' })")
   }
   return hardware.outputConverter
+}
+
+/** Paper 004 §4.1.3: "the ensemble of a read operation and the corresponding addition typically consumes fourteen femtojoules … in advanced node" (28 nm kit, §2.4; 0.9 V assumed). */
+export const PUBLISHED_SYNAPSE_ENERGY = { energyJ: 14e-15, nodeNm: 28, supplyV: 0.9 } as const
+
+/**
+ * The sense amplifier and popcount costs a synapse is charged with: the components', or (option
+ * `synapseEnergy: published`) paper 004's per-synapse figure on the popcount and none on the sense
+ * amplifier, whose decision it includes.
+ */
+function synapseCosts(options: ResolvedBnn2t2rOptions, senseAmp: OutputConverterV1, componentAdd: ComponentCostModelV1): { sense: ComponentCostModelV1; add: ComponentCostModelV1 } {
+  if (options.synapseEnergy === 'components') return { sense: senseAmp.cost, add: componentAdd }
+  const { nodeNm, supplyV, energyJ } = PUBLISHED_SYNAPSE_ENERGY
+  const scale = technologyScaleFactors({ nodeNm, supplyV }, { nodeNm: options.technologyNodeNm, supplyV: options.supplyV }).energy
+  const note = 'paper 004 §4.1.3: ≈ 14 fJ per synapse read + addition at 28 nm (0.9 V assumed)'
+  return {
+    sense: createComponentCost({ ...senseAmp.cost, energyPerActionJ: { ...senseAmp.cost.energyPerActionJ, convert: 0 }, source: `${senseAmp.cost.source}; decision energy inside the published per-synapse figure (${note})` }),
+    add: createComponentCost({ ...componentAdd, energyPerActionJ: { add: energyJ * scale }, source: `${note}${scale === 1 ? '' : `, scaled × ${scale.toPrecision(4)} (E ∝ L·V²)`}; area: ${componentAdd.source}` }),
+  }
 }
 
 /** Bits to hold 0…count. */
@@ -66,11 +85,12 @@ export function buildBnn2t2rChip(options: ResolvedBnn2t2rOptions, hardware: Hard
       `${n}×${n} bits × ${devicesPerBit} device(s) × ${device?.cost.cellAreaF2 ?? 0} F² at ${device?.cost.technologyNodeNm ?? '-'} nm (${device?.cost.source ?? 'no device configured'}); ` +
       (options.cellReadEnergy === 'device' ? 'read V²·Ḡ·t per device' : 'read energy inside the precharge sense amplifier (no static current path, paper 004 §2.2)'),
   })
-  const popcountCost = resizeComponentCost(
+  const componentPopcount = resizeComponentCost(
     adderCost('popcount-counter', 'add', 1, technology, cycleS, '; one full-adder bit per XNOR result counted'),
     { energy: 1, area: n + counterBits, leakage: 1 },
     `area: ${n}-input popcount (≈ ${n} full adders) + ${counterBits}-bit counter`,
   )
+  const { sense: senseCost, add: popcountCost } = synapseCosts(options, senseAmp, componentPopcount)
   const accumulatorCost = adderCost('popcount-tree-adder', 'add', accumulatorBits, technology, cycleS)
   const subtractor = adderCost('threshold-subtractor', 'compare', accumulatorBits, technology, cycleS)
   const thresholdCost = createComponentCost({
@@ -86,7 +106,7 @@ export function buildBnn2t2rChip(options: ResolvedBnn2t2rOptions, hardware: Hard
     count: options.basicCells,
     children: [
       { name: 'array', count: 1, cost: arrayCost, role: 'array', peakActionsPerSecond: { mvm: perCycle, cellRead: n * devicesPerBit * perCycle } },
-      { name: 'sense-amp', count: n, cost: senseAmp.cost, role: 'adc', peakActionsPerSecond: { convert: perCycle } },
+      { name: 'sense-amp', count: n, cost: senseCost, role: 'adc', peakActionsPerSecond: { convert: perCycle } },
       { name: 'popcount', count: 1, cost: popcountCost, role: 'popcount', peakActionsPerSecond: { add: n * perCycle } },
       { name: 'accumulator', count: 1, cost: accumulatorCost, role: 'accumulate', peakActionsPerSecond: { add: perCycle } },
       // NOTE: at full occupancy a column of N cells applies one threshold per cycle; taken as n here (N ≈ n for the paper's layers).

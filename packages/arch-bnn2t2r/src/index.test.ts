@@ -36,7 +36,7 @@ describe('@cimkit/arch-bnn2t2r plugin', () => {
   it('presets sit at the paper nodes: 130 nm with 10 ns reads (§2.2), 28 nm with the energy-optimised regime (§2.4, Table 1)', () => {
     expect(plugin.presets!['bnn2t2r-130nm']!.config).toMatchObject({ architecture: { technologyNodeNm: 130, cycleS: 10e-9 }, peripherals: { adc: { technologyNodeNm: 130 } } })
     expect(plugin.presets!['bnn2t2r-advanced']!.config).toMatchObject({
-      architecture: { technologyNodeNm: 28 },
+      architecture: { technologyNodeNm: 28, synapseEnergy: 'published' },
       device: { programmingConditions: { resetVoltageV: 2, pulseWidthS: 100e-9 }, cost: { technologyNodeNm: 28, readPulseS: 100e-12 } },
       peripherals: { adc: { technologyNodeNm: 28 } },
     })
