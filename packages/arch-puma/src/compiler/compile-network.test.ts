@@ -6,7 +6,7 @@ import { disassemble } from '../isa/disassemble.js'
 import { bitSlicedMvm } from '../machine/bit-sliced-mvm.js'
 import { simulateProgram } from '../machine/simulate-program.js'
 import { referenceForward } from '../network/reference-forward.js'
-import { lenetNetwork, mlpNetwork, paddedConvNetwork, randomInput } from './__fixtures__/test-networks.js'
+import { cifarConvNetwork, lenetNetwork, mlpNetwork, paddedConvNetwork, randomInput } from './__fixtures__/test-networks.js'
 import { compileNetwork } from './compile-network.js'
 
 function maxAbsDifference(a: Float32Array, b: Float32Array): number {
@@ -82,10 +82,23 @@ describe('compileNetwork → simulateProgram', () => {
     const network = lenetNetwork(5)
     // All tensors together need 6598 words; with reuse the peak is the input (784), conv1's 3456
     // outputs and pool1's 864 placed first fit after them (the freed input range is too small).
-    expect(() => compileNetwork(network, { sharedMemoryWords: 5200, reuseMemory: false })).toThrow(/tile 0 needs more than its 5200-word shared memory/)
-    const compiled = compileNetwork(network, { sharedMemoryWords: 5200 })
+    expect(() => compileNetwork(network, { sharedMemoryWords: 5200, splitLargeMaps: false, reuseMemory: false })).toThrow(/tile 0 needs more than its 5200-word shared memory/)
+    const compiled = compileNetwork(network, { sharedMemoryWords: 5200, splitLargeMaps: false })
     expect(compiled.sharedMemoryWordsUsed[0]).toBe(784 + 3456 + 864)
     const input = randomInput(9, 784)
+    const result = simulateProgram(compiled.program, { input })
+    expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(referenceForward(network, input, { arithmetic: 'fixed-point' })))
+  })
+
+  it('splits a 32×32×32 feature map into bands of rows on separate tiles, bit-exact across the band edges', () => {
+    const network = cifarConvNetwork(3)
+    expect(() => compileNetwork(network, { splitLargeMaps: false })).toThrow(/tile 0 needs more than its 32768-word shared memory/)
+    const compiled = compileNetwork(network)
+    // (3072 + 32768) words × 2 / 32768 → 3 bands of conv1, each with its own weights on its own tile.
+    const conv1Tiles = new Set(compiled.layers[0]?.cores.map((core) => core.tile))
+    expect(conv1Tiles.size).toBe(3)
+    expect(Math.max(...compiled.sharedMemoryWordsUsed)).toBeLessThanOrEqual(32768)
+    const input = randomInput(5, 3 * 32 * 32)
     const result = simulateProgram(compiled.program, { input })
     expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(referenceForward(network, input, { arithmetic: 'fixed-point' })))
   })

@@ -42,7 +42,8 @@ function logicalOfWord(tensor: PlannedTensor): Int32Array {
 function describePlacement(placement: StagePlacement, rows: number, columns: number): LayerPlacement {
   const stage = placement.stage
   if (stage.kind === 'pool') {
-    return { layer: stage.layer, kind: 'pool', rowBlocks: 0, columnBlocks: placement.poolCores.length, positions: stage.output.size, cores: placement.poolCores.map(({ tile, core }) => ({ tile, core, mvmus: 0 })) }
+    const channelBlocks = new Set(placement.poolCores.map((work) => work.channelBlock)).size
+    return { layer: stage.layer, kind: 'pool', rowBlocks: 0, columnBlocks: channelBlocks, positions: stage.output.size, cores: placement.poolCores.map(({ tile, core }) => ({ tile, core, mvmus: 0 })) }
   }
   return {
     layer: stage.layer,
@@ -66,7 +67,7 @@ export function compileNetwork(network: PumaNetwork, options: CompileOptions = {
   const settings = compileOptionsSchema.parse(options)
   const shape = { coresPerTile: settings.coresPerTile, mvmusPerCore: settings.mvmusPerCore, rows: settings.rows, columns: settings.columns, registerWords: settings.registerWords, sharedMemoryWords: settings.sharedMemoryWords, fractionBits: settings.fractionBits }
   const planned = planStages(network)
-  const { placements, coresUsed } = placeStages(planned.stages, shape, settings.maxTiles)
+  const { placements, coresUsed } = placeStages(planned.stages, shape, settings.maxTiles, settings.splitLargeMaps)
   const firstFree = Math.max(...planned.stages.map((stage) => stage.output.id)) + 1
   const generated = generateCoreCode(placements, shape, firstFree)
   // Production order: the input, then per stage its partial sums (by id) and its output. A stage's

@@ -1,7 +1,7 @@
 import type { PumaMachineShape, PumaMatrix } from '../isa/program.js'
 import { toFixed } from '../machine/fixed-point.js'
 import { CoreCode } from './core-code.js'
-import type { MvmGroup, StagePlacement } from './place-stages.js'
+import type { MvmGroup, PoolWork, StagePlacement } from './place-stages.js'
 import type { MvmStage, PoolStage } from './plan-stages.js'
 
 /** A tensor the code generator adds: partial sums one core hands to the owner of its column block. @since 0.1.0 */
@@ -58,7 +58,7 @@ function generateMvmGroup(code: CoreCode, stage: MvmStage, group: MvmGroup, grou
   const bias = owner && stage.bias !== null ? emitBias(code, stage.bias, columnStart, width, machine.fractionBits) : null
   const partial = owner && groupsInColumn > 1 ? code.virtual(width) : null
   const mask = 2 ** group.rowBlocks.length - 1
-  for (let position = 0; position < stage.positions; position++) {
+  for (let position = group.positionStart; position < group.positionEnd; position++) {
     group.rowBlocks.forEach((rowBlock, m) => {
       const rowStart = rowBlock * machine.rows
       const rowEnd = Math.min(stage.rows, rowStart + machine.rows)
@@ -84,16 +84,19 @@ function generateMvmGroup(code: CoreCode, stage: MvmStage, group: MvmGroup, grou
   }
 }
 
-function generatePool(code: CoreCode, stage: PoolStage, channelBlock: number, machine: Shape): void {
+function generatePool(code: CoreCode, stage: PoolStage, work: PoolWork, machine: Shape): void {
+  const channelBlock = work.channelBlock
   const { channels, width: inWidth } = stage.input.map as NonNullable<PoolStage['input']['map']>
-  const [, outHeight, outWidth] = stage.output.shape as [number, number, number]
+  const outWidth = stage.output.shape[2] as number
   const channelStart = channelBlock * machine.columns
   const width = Math.min(machine.columns, channels - channelStart)
   const accumulator = code.virtual(width)
   const operand = code.virtual(width)
   const scale = toFixed(1 / (stage.kernel * stage.kernel), { bits: 16, fractionBits: machine.fractionBits })
-  for (let py = 0; py < outHeight; py++) {
-    for (let px = 0; px < outWidth; px++) {
+  for (let pixel = work.positionStart; pixel < work.positionEnd; pixel++) {
+    const py = Math.floor(pixel / outWidth)
+    const px = pixel - py * outWidth
+    {
       for (let ky = 0; ky < stage.kernel; ky++) {
         for (let kx = 0; kx < stage.kernel; kx++) {
           const word = ((py * stage.stride + ky) * inWidth + px * stage.stride + kx) * channels + channelStart
@@ -136,21 +139,23 @@ export function generateCoreCode(placements: readonly StagePlacement[], machine:
   placements.forEach((placement, stageIndex) => {
     const stage = placement.stage
     if (stage.kind === 'pool') {
-      for (const { channelBlock, tile, core } of placement.poolCores) generatePool(codeFor(tile, core, stage.layer), stage, channelBlock, machine)
+      for (const work of placement.poolCores) generatePool(codeFor(work.tile, work.core, stage.layer), stage, work, machine)
       return
     }
     const columnBlocks = Math.ceil(stage.columns / machine.columns)
     for (let columnBlock = 0; columnBlock < columnBlocks; columnBlock++) {
       const groups = placement.groups.filter((group) => group.columnBlock === columnBlock)
+      const groupsPerBand = groups.filter((group) => group.band === 0).length
       const width = Math.min(machine.columns, stage.columns - columnBlock * machine.columns)
-      const partialIds = groups.slice(1).map(() => {
+      // One partial-sum tensor per non-owner group, shared by the bands (each writes its positions).
+      const partialIds = Array.from({ length: groupsPerBand - 1 }, () => {
         const id = nextTensor++
         partials.push({ id, size: stage.positions * width, stage: stageIndex })
         return id
       })
       for (const group of groups) {
         group.rowBlocks.forEach((rowBlock, mvmu) => matrices.push({ tile: group.tile, core: group.core, mvmu, weights: quantizedBlock(stage, rowBlock, columnBlock, machine) }))
-        generateMvmGroup(codeFor(group.tile, group.core, stage.layer), stage, group, groups.length, partialIds, machine)
+        generateMvmGroup(codeFor(group.tile, group.core, stage.layer), stage, group, groupsPerBand, partialIds, machine)
       }
     }
   })

@@ -64,3 +64,18 @@ export function paddedConvNetwork(seed: number): PumaNetwork {
     ],
   }
 }
+
+/** A CIFAR-sized first layer whose 32×32×32 output (32 768 words) cannot share one 64 KB tile with its input. */
+export function cifarConvNetwork(seed: number): PumaNetwork {
+  return {
+    name: 'cifar-conv',
+    inputShape: [3, 32, 32],
+    layers: [
+      { kind: 'conv2d', name: 'conv1', inputChannels: 3, outputChannels: 32, kernelHeight: 3, kernelWidth: 3, padding: 1, weights: uniform(seed, 32 * 27, Math.sqrt(6 / 59)), bias: uniform(seed + 1, 32, 0.1) },
+      { kind: 'relu', name: 'relu1' },
+      { kind: 'avgpool2d', name: 'pool1', kernel: 4 },
+      { kind: 'flatten', name: 'flatten' },
+      { kind: 'dense', name: 'fc', inputs: 2048, outputs: 10, weights: uniform(seed + 2, 2048 * 10, Math.sqrt(6 / 2058)) },
+    ],
+  }
+}
