@@ -1,5 +1,6 @@
 import { selectBackend } from '@cimkit/kernels'
 import { describe, expect, it } from 'vitest'
+import { loadFashionMnist } from '../datasets/fashion-mnist.js'
 import { loadMnist } from '../datasets/mnist.js'
 import { evaluateAccuracy } from '../execute/evaluate-accuracy.js'
 import { createNetworkExecutor } from '../execute/network-executor.js'
@@ -31,5 +32,12 @@ describe('reference models', () => {
     // Any backend (GEMM of ±1 weights differs at most in float rounding); ±0.2 points = 2 images.
     const accuracy = evaluateAccuracy(createNetworkExecutor(network, { backend: selectBackend('auto') }), loadMnist('test', { limit: 1000 }))
     expect(Math.abs(accuracy - 0.982)).toBeLessThanOrEqual(0.002)
+  })
+
+  it('cnn-fashion scores its measured 90.6 % on the first 1,000 Fashion-MNIST test images (91.04 % on all 10,000)', { timeout: 60_000 }, () => {
+    const { network, accuracy } = loadReferenceModel('cnn-fashion')
+    expect(accuracy!.top1).toBeGreaterThan(0.9)
+    const measured = evaluateAccuracy(createNetworkExecutor(network, { backend: selectBackend('auto') }), loadFashionMnist('test', { limit: 1000 }))
+    expect(Math.abs(measured - 0.906)).toBeLessThanOrEqual(0.002)
   })
 })

@@ -1,0 +1,32 @@
+import { adcRangeSchema } from '@cimkit/engine'
+import { z } from 'zod'
+
+/**
+ * How a network's matrices are simulated on hardware (`workload.simulation`): the engine options,
+ * and the array organization used when the config names no architecture.
+ * @since 0.1.0
+ */
+export const hardwareSimulationOptionsSchema = z.strictObject({
+  adcRange: adcRangeSchema.default({ mode: 'calibrated', percentile: 99.99, symmetric: 'auto' }).describe('converter range: max, fixed, or calibrated on the first evaluated batch'),
+  inputPercentile: z.number().gt(0).lte(100).default(99.99).describe('percentile of |layer input| mapped to full drive scale, %'),
+  weightPercentile: z.number().gt(0).lte(100).default(100).describe('percentile of |weight| mapped to the largest conductance step, %'),
+  sliceLayout: z.enum(['columns', 'arrays']).default('columns'),
+  partialSums: z.enum(['digital', 'analog']).default('digital'),
+  wireResistanceOhm: z.number().nonnegative().default(0).describe('wire resistance per cell pitch, ohms'),
+  arrays: z
+    .strictObject({
+      rows: z.int().positive().default(128),
+      columns: z.int().positive().default(128),
+      weightBits: z.int().min(1).max(24).default(8),
+      bitsPerCell: z.int().min(1).max(16).default(2),
+      inputBits: z.int().min(1).max(32).default(8),
+      weightMapping: z.enum(['differential', 'offset-reference', 'offset-digital', 'complementary-binary', 'biased-flipped']).default('differential'),
+      conversion: z.enum(['per-input-bit', 'after-accumulation']).default('per-input-bit'),
+      columnsPerConverter: z.int().positive().default(1),
+    })
+    .prefault({})
+    .describe('array organization when the config has no architecture (an architecture states its own)'),
+})
+
+/** @since 0.1.0 */
+export type HardwareSimulationOptions = z.output<typeof hardwareSimulationOptionsSchema>
