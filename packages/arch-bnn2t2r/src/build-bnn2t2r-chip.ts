@@ -26,7 +26,7 @@ function senseAmpOf(hardware: HardwareV1): OutputConverterV1 {
   return hardware.outputConverter
 }
 
-/** Paper 004 §4.1.3: "the ensemble of a read operation and the corresponding addition typically consumes fourteen femtojoules … in advanced node" (28 nm kit, §2.4; 0.9 V assumed). */
+/** Paper 004 §4.1.3: "the ensemble of a read operation and the corresponding addition typically consumes fourteen femtojoules … in advanced node" (28 nm kit, §2.4; 0.9 V assumed). @since 0.1.0 */
 export const PUBLISHED_SYNAPSE_ENERGY = { energyJ: 14e-15, nodeNm: 28, supplyV: 0.9 } as const
 
 /**
@@ -45,7 +45,7 @@ function synapseCosts(options: ResolvedBnn2t2rOptions, senseAmp: OutputConverter
   }
 }
 
-/** Bits to hold 0…count. */
+/** Bits to hold 0…count. @since 0.1.0 */
 export function bitsToCount(count: number): number {
   return Math.ceil(Math.log2(count + 1))
 }

@@ -1,4 +1,4 @@
-/** Set bits of a 32-bit word (SWAR popcount). */
+/** Set bits of a 32-bit word (SWAR popcount). @since 0.1.0 */
 export function popcount32(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555)
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
@@ -8,6 +8,7 @@ export function popcount32(word: number): number {
 /**
  * Packs ±1 values (≥ 0 → bit 1) into 32-bit words, `length` values from `offset` with `stride`, into
  * `out` at `outOffset`; bits past `length` stay 0.
+ * @since 0.1.0
  */
 export function packSigns(values: ArrayLike<number>, offset: number, stride: number, length: number, out: Uint32Array, outOffset: number): void {
   const words = Math.ceil(length / 32)
@@ -20,6 +21,7 @@ export function packSigns(values: ArrayLike<number>, offset: number, stride: num
 /**
  * POPCOUNT(XNOR(w, x)) over `length` packed bits: the count of positions where weight and input
  * agree (paper 004 eq. 2), with the padding bits of the last word masked out.
+ * @since 0.1.0
  */
 export function xnorPopcount(weights: Uint32Array, weightOffset: number, inputs: Uint32Array, inputOffset: number, length: number): number {
   const full = length >>> 5
@@ -27,7 +29,7 @@ export function xnorPopcount(weights: Uint32Array, weightOffset: number, inputs:
   for (let word = 0; word < full; word++) count += popcount32(~(weights[weightOffset + word]! ^ inputs[inputOffset + word]!))
   const rest = length & 31
   if (rest > 0) {
-    const mask = rest === 32 ? 0xffffffff : (1 << rest) - 1
+    const mask = (1 << rest) - 1
     count += popcount32(~(weights[weightOffset + full]! ^ inputs[inputOffset + full]!) & mask)
   }
   return count
