@@ -78,18 +78,6 @@ describe('compileNetwork → simulateProgram', () => {
     expect(errors[1] as number).toBeGreaterThan(errors[0] as number)
   })
 
-  it('recycles shared memory: LeNet fits one tile of 5200 words only with reuse, and stays bit-exact', () => {
-    const network = lenetNetwork(5)
-    // All tensors together need 6598 words; with reuse the peak is the input (784), conv1's 3456
-    // outputs and pool1's 864 placed first fit after them (the freed input range is too small).
-    expect(() => compileNetwork(network, { sharedMemoryWords: 5200, splitLargeMaps: false, reuseMemory: false })).toThrow(/tile 0 needs more than its 5200-word shared memory/)
-    const compiled = compileNetwork(network, { sharedMemoryWords: 5200, splitLargeMaps: false })
-    expect(compiled.sharedMemoryWordsUsed[0]).toBe(784 + 3456 + 864)
-    const input = randomInput(9, 784)
-    const result = simulateProgram(compiled.program, { input })
-    expect(Array.from(result.outputs['output'] ?? [])).toEqual(Array.from(referenceForward(network, input, { arithmetic: 'fixed-point' })))
-  })
-
   it('splits a 32×32×32 feature map into bands of rows on separate tiles, bit-exact across the band edges', () => {
     const network = cifarConvNetwork(3)
     expect(() => compileNetwork(network, { splitLargeMaps: false })).toThrow(/tile 0 needs more than its 32768-word shared memory/)

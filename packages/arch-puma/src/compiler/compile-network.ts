@@ -70,12 +70,11 @@ export function compileNetwork(network: PumaNetwork, options: CompileOptions = {
   const { placements, coresUsed } = placeStages(planned.stages, shape, settings.maxTiles, settings.splitLargeMaps)
   const firstFree = Math.max(...planned.stages.map((stage) => stage.output.id)) + 1
   const generated = generateCoreCode(placements, shape, firstFree)
-  // Production order: the input, then per stage its partial sums (by id) and its output. A stage's
-  // output is read by the next stage, its partial sums within the stage, the network output by the host.
-  const ordered: { readonly id: number; readonly size: number; readonly producerStage: number; readonly lastReaderStage: number }[] = [{ id: planned.input.id, size: planned.input.size, producerStage: -1, lastReaderStage: 0 }]
+  // Production order: the input, then per stage its partial sums (by id) and its output.
+  const ordered: { readonly id: number; readonly size: number }[] = [{ id: planned.input.id, size: planned.input.size }]
   planned.stages.forEach((stage, index) => {
-    for (const partial of generated.partials) if (partial.stage === index) ordered.push({ id: partial.id, size: partial.size, producerStage: index, lastReaderStage: index })
-    ordered.push({ id: stage.output.id, size: stage.output.size, producerStage: index, lastReaderStage: stage.output.id === planned.output.id ? Number.POSITIVE_INFINITY : index + 1 })
+    for (const partial of generated.partials) if (partial.stage === index) ordered.push({ id: partial.id, size: partial.size })
+    ordered.push({ id: stage.output.id, size: stage.output.size })
   })
   const tensors: MemoryTensor[] = ordered.map((tensor, order) => {
     if (tensor.id === planned.input.id) return { ...tensor, order, hostInput: { name: 'input', logicalOfWord: logicalOfWord(planned.input) } }
@@ -84,7 +83,7 @@ export function compileNetwork(network: PumaNetwork, options: CompileOptions = {
   })
   const allocated = [...generated.cores.values()].map((code) => ({ tile: code.tile, core: code.core, entries: allocateRegisters(code, shape) }))
   const tiles = Math.max(1, Math.ceil(coresUsed / settings.coresPerTile))
-  const memory = planMemory(allocated, tensors, tiles, settings.sharedMemoryWords, settings.reuseMemory)
+  const memory = planMemory(allocated, tensors, tiles, settings.sharedMemoryWords)
   const tilePrograms: PumaTileProgram[] = Array.from({ length: tiles }, (_, tile) => {
     const cores: PumaInstruction[][] = []
     const coreLabels: string[] = []

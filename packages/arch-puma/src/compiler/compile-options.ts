@@ -18,7 +18,6 @@ export const compileOptionsSchema = z
     sharedMemoryWords: z.number().int().min(64).default(32768).describe('tile shared memory, 16-bit words (64 KB)'),
     fractionBits: z.number().int().min(0).max(15).default(12).describe('fraction bits of the 16-bit fixed point'),
     splitLargeMaps: z.boolean().default(true).describe('split a conv stage whose maps fill more than half a tile into bands of output rows on separate tiles'),
-    reuseMemory: z.boolean().default(true).describe('recycle a shared-memory buffer once the stages reading it are earlier than the new producer'),
     checkDeadlock: z.boolean().default(true).describe('run the deadlock check before returning'),
   })
   .strict()

@@ -11,10 +11,6 @@ export interface MemoryTensor {
   readonly size: number
   /** Production order: transfers are issued in this order on every tile (deadlock freedom). */
   readonly order: number
-  /** Stage that writes it (−1: the host). */
-  readonly producerStage: number
-  /** Last stage that reads it (Infinity: the host reads it at the end). */
-  readonly lastReaderStage: number
   /** The host writes it on tile 0 (network input), with `logicalOfWord` giving each word's input index. */
   readonly hostInput?: { readonly name: string; readonly logicalOfWord: Int32Array }
   /** The host reads it when the run ends (network output). */
@@ -51,16 +47,17 @@ function regions<T>(tiles: Int32Array, addresses: Int32Array, logical: Int32Arra
 }
 
 /**
- * Gives every tensor an address in each tile that produces or reads it (first fit; with `reuse`, a
- * buffer is recycled once the stages reading it precede the new tensor's producer), sets each
- * word's count attribute to its readers
+ * Gives every tensor an address in each tile that produces or reads it, only for the span of words
+ * that tile touches. Memory is never reused: a valid entry carries no tensor identity, so a reader of
+ * a new tensor could consume an old one still waiting for its readers. Sets each word's count
+ * attribute to its readers
  * (local loads, one send per remote reading tile, the host for outputs), splits stores into runs of
  * equal count, and turns every remote read into a send/receive pair. Transfers are listed on every
  * tile in one global order (by producing stage, then word), which with forward-only dataflow
  * leaves no cycle of waits.
  * @since 0.1.0
  */
-export function planMemory(cores: readonly AllocatedCore[], tensors: readonly MemoryTensor[], tiles: number, sharedMemoryWords: number, reuse = true): PlannedMemory {
+export function planMemory(cores: readonly AllocatedCore[], tensors: readonly MemoryTensor[], tiles: number, sharedMemoryWords: number): PlannedMemory {
   const byId = new Map(tensors.map((tensor) => [tensor.id, tensor]))
   const producer = new Map<number, Int32Array>()
   const reads = new Map<number, Map<number, Uint16Array>>()
@@ -97,19 +94,7 @@ export function planMemory(cores: readonly AllocatedCore[], tensors: readonly Me
   const allocators = Array.from({ length: tiles }, () => new SharedMemoryAllocator(sharedMemoryWords))
   const base = new Map<string, number>()
   const ordered = [...tensors].sort((a, b) => a.order - b.order)
-  const live: { readonly tile: number; readonly start: number; readonly size: number; readonly lastReaderStage: number }[] = []
   for (const tensor of ordered) {
-    // NOTE: a buffer whose last reader is an earlier stage is reused: a store or receive into it
-    // waits until every count has run out, and those reads depend only on earlier stages.
-    if (reuse) {
-      for (let i = live.length - 1; i >= 0; i--) {
-        const buffer = live[i] as (typeof live)[number]
-        if (buffer.lastReaderStage < tensor.producerStage) {
-          ;(allocators[buffer.tile] as SharedMemoryAllocator).release(buffer.start, buffer.size)
-          live.splice(i, 1)
-        }
-      }
-    }
     // Each tile holds only the span of words it produces or reads.
     const spans = new Map<number, { low: number; high: number }>()
     const touch = (tile: number, word: number): void => {
@@ -128,7 +113,6 @@ export function planMemory(cores: readonly AllocatedCore[], tensors: readonly Me
       const start = (allocators[tile] as SharedMemoryAllocator).allocate(size)
       if (start === null) throw new PumaProgramError(`tile ${tile} needs more than its ${sharedMemoryWords}-word shared memory for ${size} more words`)
       base.set(`${tensor.id}/${tile}`, start - low)
-      live.push({ tile, start, size, lastReaderStage: tensor.lastReaderStage })
     }
   }
   const address = (tensor: number, tile: number): number => base.get(`${tensor}/${tile}`) as number
