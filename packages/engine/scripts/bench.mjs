@@ -5,7 +5,8 @@
 // `bench` script builds it first). CIMKIT_BACKEND overrides --backend, as everywhere.
 import { parseArgs } from 'node:util'
 import { selectBackend } from '@cimkit/kernels'
-import { runEngineBenchmark } from '../dist/index.js'
+import { createRandomSource } from '@cimkit/core'
+import { runEngineBenchmark, solveCrossbarBatch } from '../dist/index.js'
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'auto' },
     seconds: { type: 'string', default: '1' },
     cases: { type: 'string' },
+    'ir-convergence': { type: 'boolean', default: false },
   },
 })
 // CrossSim 3.2 on a 2-core EPYC (anchor-crosssim.md §8.2, median of 7) and the TARGETS.md §3 goal factor.
@@ -47,6 +49,7 @@ if (values.json) {
         '× NumPy': entry.xNumpy?.toFixed(1) ?? '—',
         'rel. error': `${(100 * entry.relativeError).toFixed(2)} %`,
         'peak RSS MiB': Math.round(entry.peakMemoryBytes / 2 ** 20),
+        'program+calibrate s': entry.programS.toFixed(2),
         'first call s': entry.firstCallS.toFixed(3),
         'CrossSim MVM/s': reference?.mvmPerS ?? '—',
         '÷ CrossSim': reference ? `${(entry.mvmPerS / reference.mvmPerS).toFixed(1)}×` : '—',
@@ -55,4 +58,18 @@ if (values.json) {
     }),
   )
   console.table(result.gemm.map((entry) => ({ GEMM: `${entry.batch}×${entry.n} · ${entry.n}×${entry.n}`, GFLOPs: entry.gflops.toFixed(1), 'NumPy GFLOPs': entry.numpyGflops?.toFixed(1) ?? '—', '× NumPy': entry.xNumpy?.toFixed(2) ?? '—' })))
+}
+
+if (values['ir-convergence']) {
+  // Where CrossSim's relaxation diverged (anchor-crosssim.md §8.2): a 1024×1024 array of
+  // 10 kΩ–1 MΩ cells with 1 Ω per wire segment, one drive vector of 0–0.2 V.
+  const size = 1024
+  const random = createRandomSource(1)
+  const conductanceS = new Float32Array(size * size)
+  random.fillUniform(conductanceS, 1e-6, 1e-4)
+  const driveV = new Float64Array(size)
+  random.fillUniform(driveV, 0, 0.2)
+  const start = performance.now()
+  const solved = solveCrossbarBatch(conductanceS, size, size, driveV, 1, 1, 1e-9)
+  console.log(`IR drop 1024×1024, 1 Ω per segment: ${solved.iterations} CG iterations, relative residual ${solved.relativeResidual.toExponential(2)}, ${((performance.now() - start) / 1000).toFixed(1)} s`)
 }

@@ -1,5 +1,6 @@
 import { createRandomSource } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
+import { solveCrossbarBatch } from './batched-crossbar-solver.js'
 import { solveCrossbar } from './ir-drop-solver.js'
 
 /**
@@ -129,5 +130,36 @@ describe('IR-drop nodal solver (preconditioned CG on the crossbar circuit)', () 
     const solved = solveCrossbar(conductanceS, 256, 256, driveV, 0.1, 1e-10)
     expect(solved.relativeResidual).toBeLessThanOrEqual(1e-10)
     expect(solved.iterations).toBeLessThan(50)
+  })
+})
+
+describe('batched nodal solver (shared wire factorizations, drives interleaved)', () => {
+  for (const [rows, columns, wireOhm] of [[5, 4, 10], [3, 7, 100], [8, 8, 1000]] as const) {
+    it(`matches the dense exact solve to 1e-6 relative for every drive of a batch (${rows}×${columns}, ${wireOhm} Ω)`, () => {
+      const { conductanceS } = randomArray(rows * 10 + columns, rows, columns, 1e-5, 1e-3)
+      const count = 5
+      const drives = new Float64Array(count * rows)
+      createRandomSource(7).fillUniform(drives, -0.2, 0.2)
+      const solved = solveCrossbarBatch(conductanceS, rows, columns, drives, count, wireOhm, 1e-12)
+      for (let drive = 0; drive < count; drive++) {
+        const dense = denseColumnCurrents(conductanceS, rows, columns, drives.subarray(drive * rows, (drive + 1) * rows), wireOhm)
+        const scale = Math.max(...dense.map(Math.abs))
+        for (let j = 0; j < columns; j++) expect(Math.abs(solved.columnCurrentsA[drive * columns + j]! - dense[j]!)).toBeLessThanOrEqual(1e-6 * scale)
+      }
+    })
+  }
+
+  it('converges where CrossSim diverged: N²·R_wire·G_max ≈ 105 as in 1024×1024 at 1 Ω with 10 kΩ cells (here 128×128 at 64 Ω), agreeing with the single-drive solver', () => {
+    // CrossSim's relaxation diverged at 1024×1024, 1 Ω/cell (anchor-crosssim.md §8.2); its
+    // convergence is governed by the dimensionless N²·R·G, which this smaller array shares.
+    const { conductanceS } = randomArray(11, 128, 128, 1e-6, 1e-4)
+    const drives = new Float64Array(2 * 128)
+    createRandomSource(12).fillUniform(drives, 0, 0.2)
+    const solved = solveCrossbarBatch(conductanceS, 128, 128, drives, 2, 64, 1e-10)
+    expect(solved.relativeResidual).toBeLessThanOrEqual(1e-10)
+    const single = solveCrossbar(conductanceS, 128, 128, drives.subarray(128), 64, 1e-12).columnCurrentsA
+    expect(relativeDeviation(Float64Array.from(solved.columnCurrentsA.subarray(128)), single)).toBeLessThan(1e-6)
+    // The wires matter a lot here: far from the ideal product.
+    expect(relativeDeviation(single, idealCurrents(conductanceS, 128, 128, drives.subarray(128)))).toBeGreaterThan(0.1)
   })
 })

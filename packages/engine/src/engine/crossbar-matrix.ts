@@ -57,9 +57,13 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   private calibratedInputScale: number | null = null
   private matrixCache: { readonly timeS: number | undefined; readonly version: number; readonly matrices: SliceMatrices[][][] } | null = null
 
+  /** True when middleware wraps the reads (their results may be held by a technique). */
+  private readonly middlewareReads: boolean
+
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
     this.columns = state.columns
+    this.middlewareReads = state.readContext.middleware.some((technique) => technique.wrapMvm !== undefined)
   }
 
   get layout(): ArrayLayout {
@@ -210,7 +214,10 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       let weight: number
       const stage: Stage = { slice, plane: perPlane ? drive.profilePlane[stageIndex]! : null }
       if (perPlane) {
-        values = analog.slice(stageIndex * size, (stageIndex + 1) * size)
+        // A view converted in place when the engine made the read (each plane's region serves this
+        // stage only); a copy when middleware returned it, as the technique may keep it.
+        const start = stageIndex * size
+        values = this.middlewareReads ? analog.slice(start, start + size) : analog.subarray(start, start + size)
         stageRowSums = rowSums.subarray(stageIndex * batch, (stageIndex + 1) * batch)
         weight = drive.planeWeights[stageIndex]!
       } else {

@@ -58,6 +58,33 @@ describe('wire resistance in the engine', () => {
     for (let o = 0; o < columns; o++) expect(Math.abs(actual[o]! - expected[o]!)).toBeLessThan(1e-4 * Math.max(...expected.map(Math.abs)))
   })
 
+  it('a batch read through the transfer matrix (superposition, idle rows at 0 V) equals a nodal solve per vector', () => {
+    const { weights } = problem()
+    const batch = 4
+    const inputs = new Float32Array(batch * rows)
+    createRandomSource(5).fillUniform(inputs, -1, 1)
+    inputs[0] = 1
+    for (let row = 3; row < rows; row += 5) inputs[row] = 0
+    const actual = programAnalogMatrix(weights, rows, columns, { organization, device, inputEncoder: null, outputConverter: null, backend: referenceBackend, random: createRandomSource(1), inputRange: 1, wireResistanceOhm: 20, irDropRelativeTolerance: 1e-12 }).mvm(inputs, batch)
+    const stepS = (1e-4 - 1e-6) / 127
+    const conductanceS = new Float64Array(rows * 2 * columns)
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++) {
+        const weight = weights[row * columns + column]!
+        conductanceS[row * 2 * columns + 2 * column] = Math.fround(1e-6 + Math.max(weight, 0) * stepS)
+        conductanceS[row * 2 * columns + 2 * column + 1] = Math.fround(1e-6 + Math.max(-weight, 0) * stepS)
+      }
+    }
+    const readV = device.cost.readVoltageV
+    for (let vector = 0; vector < batch; vector++) {
+      const drive = Float64Array.from(inputs.subarray(vector * rows, (vector + 1) * rows), (x) => x * readV)
+      const currents = solveCrossbar(conductanceS, rows, 2 * columns, drive, 20, 1e-13).columnCurrentsA
+      const expected = Array.from({ length: columns }, (_, o) => (currents[2 * o]! - currents[2 * o + 1]!) / (readV * stepS))
+      const scale = Math.max(...expected.map(Math.abs))
+      for (let o = 0; o < columns; o++) expect(Math.abs(actual[vector * columns + o]! - expected[o]!)).toBeLessThan(1e-5 * scale)
+    }
+  })
+
   it('error against x·W grows with the wire resistance and vanishes without it', () => {
     const { weights, inputs } = problem()
     const exact = exactProduct(inputs, weights, 1, rows, columns)

@@ -45,16 +45,19 @@ export class BitSerialEncoder implements InputEncoderV1 {
     const twos = this.signed && this.signedEncoding === 'twos-complement'
     for (let cycle = 0; cycle < cycles; cycle++) planeWeights[cycle] = (twos && cycle === cycles - 1 ? -(2 ** cycle) : 2 ** cycle) / maxLevel
     const low = this.signed ? -1 : 0
+    // NOTE: bits ≤ 30 here, so patterns fit in int32 and bit c is (pattern >> c) & 1, the same
+    // value as ⌊pattern / 2^c⌋ mod 2; wider inputs keep the float arithmetic.
+    const integerBits = this.bits <= 30
     for (let index = 0; index < length; index++) {
       const value = Math.min(1, Math.max(low, values[index]!))
       const magnitude = Math.round(Math.abs(value) * maxLevel)
-      if (twos) {
-        // Two's complement pattern of q on `bits` bits.
-        const pattern = value < 0 ? 2 ** this.bits - magnitude : magnitude
-        for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = Math.floor(pattern / 2 ** cycle) % 2
+      // Two's complement pattern of q on `bits` bits, or the magnitude with the sign applied per plane.
+      const pattern = twos && value < 0 ? 2 ** this.bits - magnitude : magnitude
+      const sign = !twos && value < 0 ? -1 : 1
+      if (integerBits) {
+        for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = sign * ((pattern >> cycle) & 1)
       } else {
-        const sign = value < 0 ? -1 : 1
-        for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = sign * (Math.floor(magnitude / 2 ** cycle) % 2)
+        for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = sign * (Math.floor(pattern / 2 ** cycle) % 2)
       }
     }
     return { planes, cycles, planeWeights }
