@@ -62,6 +62,11 @@ export {
 } from './models/reference-models.js'
 export type { ReferenceModelAccuracy, ReferenceModelConfig, ReferenceModelName } from './models/reference-models.js'
 
+// Hardware (engine-backed matrix products)
+export { activityPerInference, createEngineMatmulFactory } from './hardware/engine-matmul-factory.js'
+export type { LayerActivityLedger } from './hardware/engine-matmul-factory.js'
+export { hardwareSimulationOptionsSchema } from './hardware/hardware-simulation-options.js'
+export type { HardwareSimulationOptions } from './hardware/hardware-simulation-options.js'
 // Workload
 export { describeNetwork } from './workload/describe-network.js'
 export { runAccuracy } from './workload/accuracy-run.js'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hardwareSimulationOptionsSchema } from '../hardware/hardware-simulation-options.js'
 
 /**
  * Options of `workload: { type: network, ... }`.
@@ -10,6 +11,8 @@ export const networkWorkloadOptionsSchema = z
     dataset: z.enum(['mnist', 'fashion-mnist', 'cifar10']).describe('Test split the accuracy is measured on'),
     samples: z.number().int().positive().optional().describe('Test images evaluated (default: the whole test split)'),
     cifar10Path: z.string().min(1).optional().describe('Directory of the CIFAR-10 binary version (cifar-10-batches-bin), relative to the config file'),
+    simulation: hardwareSimulationOptionsSchema.prefault({}).describe('How matrices are simulated on the hardware (engine options; array organization without an architecture)'),
+    onHardware: z.boolean().default(true).describe('false: report the float baseline only, skipping the hardware trials'),
   })
   .strict()
 

@@ -4,6 +4,8 @@ import type { EvaluationResultV1, EvaluationSettingsV1, HardwareV1, NetworkWorkl
 import { InvalidArgumentError } from '@cimkit/core'
 import { referenceBackend } from '@cimkit/kernels'
 import { loadDataset } from '../datasets/load-dataset.js'
+import { activityPerInference, createEngineMatmulFactory } from '../hardware/engine-matmul-factory.js'
+import type { LayerActivityLedger } from '../hardware/engine-matmul-factory.js'
 import type { MatmulProvider } from '../execute/matmul-provider.js'
 import type { Network } from '../ir/network.js'
 import { isReferenceModelName, loadNetworkFiles, loadReferenceModel } from '../models/reference-models.js'
@@ -58,7 +60,11 @@ export class NetworkWorkload implements WorkloadV1 {
     if (inputShape.join(',') !== dataset.shape.join(',')) {
       throw new InvalidArgumentError('dataset', `${dataset.name} images are [${dataset.shape.join(', ')}], model ${this.network.name} expects [${inputShape.join(', ')}]`)
     }
-    const factory = this.hardwareMatmul
+    // The engine simulates the arrays unless the host injected another factory or the config asks
+    // for the float baseline only; a config without a device cannot run on hardware.
+    const ledger: LayerActivityLedger = new Map()
+    const onHardware = this.options.onHardware && hardware.device !== null
+    const factory = this.hardwareMatmul ?? (onHardware ? createEngineMatmulFactory(this.options.simulation, settings.timeS, ledger) : null)
     const result = runAccuracy(this.network, dataset, {
       backend: hardware.backend ?? referenceBackend,
       trials: settings.trials,
@@ -66,9 +72,12 @@ export class NetworkWorkload implements WorkloadV1 {
       ...(factory === null ? {} : { hardwareMatmul: (trialRandom: RandomSource, trial: number) => factory(hardware, trialRandom, trial) }),
       progress: settings.progress,
     })
+    const arrayActivity = activityPerInference(ledger, result.samples * Math.max(1, result.perTrial.length))
+    const layers: Record<string, Record<string, Record<string, number>>> = { ...result.activity.layers }
+    for (const [layer, components] of Object.entries(arrayActivity)) layers[layer] = { ...(layers[layer] ?? {}), ...components }
     return {
       accuracy: { top1: result.top1, std: result.std, trials: result.trials, baseline: result.baseline, perTrial: result.perTrial },
-      activity: result.activity,
+      activity: { layers },
       extra: {
         samples: result.samples,
         dataset: dataset.name,
