@@ -19,10 +19,12 @@ export interface DrivePlanes {
 export function encodeInputs(normalized: Float32Array, encoder: InputEncoderV1 | null): DrivePlanes {
   if (encoder === null) return { planes: normalized, cycles: 1, planeWeights: Float64Array.of(1), profilePlane: Int32Array.of(0) }
   let hasNegative = false
-  for (const value of normalized) {
-    if (value < 0) {
-      hasNegative = true
-      break
+  if (!encoder.signed) {
+    for (let index = 0; index < normalized.length; index++) {
+      if (normalized[index]! < 0) {
+        hasNegative = true
+        break
+      }
     }
   }
   if (encoder.signed || !hasNegative) {

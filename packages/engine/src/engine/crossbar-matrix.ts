@@ -244,7 +244,18 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         const range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
         outputConverter.convert(values, outputCount, range, converterRandom(random.fixed, random.call.stream(stageIndex)), values)
       }
-      const bias = encoding.digitalOffset ? biasDigit(encoding, slice) : 0
+      if (!encoding.digitalOffset) {
+        // Sign-magnitude pairs and reference columns leave nothing to remove digitally: shift-and-add only.
+        const factor = weight * shift
+        for (let vector = 0; vector < batch; vector++) {
+          const outputBase = vector * this.columns + outputStart
+          const valueBase = vector * outputCount
+          for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * values[valueBase + column]!
+        }
+        this.count(arrayKey, 'shiftAdd', 'add', size)
+        continue
+      }
+      const bias = biasDigit(encoding, slice)
       // NOTE: the digital unit removes the G_min current as a calibrated offset r·Σx held at the
       // product LSB (the accumulator's resolution), so with a quantized converter it is an integer
       // number of LSBs, as digital logic computes it; with ideal readout it is exact.
@@ -255,17 +266,14 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         const gminOffset = unit > 0 ? Math.round(offsetExact / unit) * unit : offsetExact
         const outputBase = vector * this.columns + outputStart
         for (let column = 0; column < outputCount; column++) {
-          let value = values[vector * outputCount + column]!
-          if (encoding.digitalOffset) {
-            value -= gminOffset
-            // Stored (flipped) digits d̃ = maxDigit − d: Σx·d = maxDigit·Σx − Σx·d̃.
-            if (flipped?.[column] === 1) value = encoding.maxDigit * rowSum - value
-            value -= bias * rowSum
-          }
+          let value = values[vector * outputCount + column]! - gminOffset
+          // Stored (flipped) digits d̃ = maxDigit − d: Σx·d = maxDigit·Σx − Σx·d̃.
+          if (flipped?.[column] === 1) value = encoding.maxDigit * rowSum - value
+          value -= bias * rowSum
           output[outputBase + column]! += weight * shift * value
         }
       }
-      this.count(arrayKey, 'shiftAdd', 'add', size * (encoding.digitalOffset ? 2 : 1))
+      this.count(arrayKey, 'shiftAdd', 'add', size * 2)
     }
   }
 }

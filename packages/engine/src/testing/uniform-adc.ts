@@ -43,11 +43,15 @@ export class UniformAdc implements OutputConverterV1 {
       for (let column = 0; column < columns; column++) offsetsLsb[column] = offsetStd * mismatch.nextNormal()
     }
     const noiseStd = (this.options.noiseStdLsb ?? 0) * step
-    for (let index = 0; index < values.length; index++) {
-      let value = values[index]! + offsetsLsb[index % columns]! * step
-      if (noiseStd > 0) value += noiseStd * random.nextNormal()
-      const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.round((value - range.min) / step))) : 0
-      out[index] = range.min + code * step
+    const min = range.min
+    for (let start = 0; start < values.length; start += columns) {
+      const end = Math.min(values.length, start + columns)
+      for (let index = start; index < end; index++) {
+        let value = values[index]! + offsetsLsb[index - start]! * step
+        if (noiseStd > 0) value += noiseStd * random.nextNormal()
+        const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.round((value - min) / step))) : 0
+        out[index] = min + code * step
+      }
     }
   }
 
