@@ -109,57 +109,63 @@ function solveGroup(
   const cells = rows * columns
   const length = 2 * cells * size
   const columnBase = cells * size
-  // Node u, drive s at u·size + s; row nodes first, then column nodes.
-  const x = new Float64Array(length)
+  // Node u, drive s at u·size + s; row nodes first, then column nodes. Only the bottom column
+  // nodes of the solution are needed (the output currents), so x is kept there alone:
+  // x = x₀ + Σ αₖ·pₖ with x₀ = 0 at those nodes.
+  const bottom = columnBase + (rows - 1) * columns * size
+  const xBottom = new Float64Array(columns * size)
   const residual = new Float64Array(length)
   const z = new Float64Array(length)
   const direction = new Float64Array(length)
   const product = new Float64Array(length)
   const rhsNorm = new Float64Array(size)
+  // Initial guess x₀: ideal wires (every row node at its drive, columns at ground), held in z.
   for (let row = 0; row < rows; row++) {
     for (let s = 0; s < size; s++) {
       const drive = driveV[s * rows + row]!
       rhsNorm[s]! += (wire * drive) ** 2
-      // Initial guess: ideal wires (every row node at its drive, columns at ground).
-      for (let column = 0; column < columns; column++) x[(row * columns + column) * size + s] = drive
+      for (let column = 0; column < columns; column++) z[(row * columns + column) * size + s] = drive
     }
   }
   for (let s = 0; s < size; s++) rhsNorm[s] = Math.sqrt(rhsNorm[s]!) || 1
-  applyOperator(g, rows, columns, wire, x, product, size)
-  residual.set(product)
-  for (let index = 0; index < length; index++) residual[index] = -residual[index]!
-  for (let row = 0; row < rows; row++) for (let s = 0; s < size; s++) residual[row * columns * size + s]! += wire * driveV[s * rows + row]!
   const norms = new Float64Array(size)
+  applyOperator(g, rows, columns, wire, z, product, size, norms)
+  for (let index = 0; index < length; index++) residual[index] = -product[index]!
+  for (let row = 0; row < rows; row++) for (let s = 0; s < size; s++) residual[row * columns * size + s]! += wire * driveV[s * rows + row]!
   const active = new Uint8Array(size)
   const alpha = new Float64Array(size)
   const beta = new Float64Array(size)
   const rz = new Float64Array(size)
-  const measure = (): boolean => {
-    columnDots(residual, residual, size, norms)
+  const converged = (): boolean => {
     let any = false
     for (let s = 0; s < size; s++) {
       active[s] = Math.sqrt(norms[s]!) / rhsNorm[s]! > tolerance ? 1 : 0
       if (active[s] === 1) any = true
     }
-    return any
+    return !any
   }
+  columnDots(residual, residual, size, norms)
   let iterations = 0
-  if (measure()) {
+  if (!converged()) {
     precondition(rows, columns, wire, factors, residual, z, size, columnBase)
     direction.set(z)
     columnDots(residual, z, size, rz)
     while (iterations < maxIterations) {
-      applyOperator(g, rows, columns, wire, direction, product, size)
-      columnDots(direction, product, size, alpha)
+      // q = A·p with p·q accumulated in the same pass.
+      applyOperator(g, rows, columns, wire, direction, product, size, alpha)
       for (let s = 0; s < size; s++) alpha[s] = active[s] === 1 && alpha[s]! > 0 ? rz[s]! / alpha[s]! : 0
+      for (let index = 0; index < xBottom.length; index++) xBottom[index]! += alpha[index % size]! * direction[bottom + index]!
+      // r ← r − α·q with ‖r‖² accumulated in the same pass.
+      norms.fill(0)
       for (let index = 0; index < length; index += size) {
         for (let s = 0; s < size; s++) {
-          x[index + s]! += alpha[s]! * direction[index + s]!
-          residual[index + s]! -= alpha[s]! * product[index + s]!
+          const value = residual[index + s]! - alpha[s]! * product[index + s]!
+          residual[index + s] = value
+          norms[s]! += value * value
         }
       }
       iterations++
-      if (!measure()) break
+      if (converged()) break
       precondition(rows, columns, wire, factors, residual, z, size, columnBase)
       columnDots(residual, z, size, beta)
       for (let s = 0; s < size; s++) {
@@ -170,12 +176,10 @@ function solveGroup(
       for (let index = 0; index < length; index += size) for (let s = 0; s < size; s++) direction[index + s] = z[index + s]! + beta[s]! * direction[index + s]!
     }
   }
-  columnDots(residual, residual, size, norms)
   let relativeResidual = 0
   for (let s = 0; s < size; s++) relativeResidual = Math.max(relativeResidual, Math.sqrt(norms[s]!) / rhsNorm[s]!)
   const currents = new Float64Array(columns * size)
-  const bottom = columnBase + (rows - 1) * columns * size
-  for (let index = 0; index < columns * size; index++) currents[index] = wire * x[bottom + index]!
+  for (let index = 0; index < columns * size; index++) currents[index] = wire * xBottom[index]!
   return { currents, iterations, relativeResidual }
 }
 
@@ -185,8 +189,9 @@ function columnDots(a: Float64Array, b: Float64Array, size: number, out: Float64
   for (let index = 0; index < a.length; index += size) for (let s = 0; s < size; s++) out[s]! += a[index + s]! * b[index + s]!
 }
 
-/** Nodal matrix times v (Kirchhoff's current law at every row and column node). */
-function applyOperator(g: Float32Array | Float64Array, rows: number, columns: number, wire: number, v: Float64Array, out: Float64Array, size: number): void {
+/** Nodal matrix times v (Kirchhoff's current law at every row and column node); `dots` gets v·(A·v) per drive. */
+function applyOperator(g: Float32Array | Float64Array, rows: number, columns: number, wire: number, v: Float64Array, out: Float64Array, size: number, dots: Float64Array): void {
+  dots.fill(0)
   const cells = rows * columns
   const columnBase = cells * size
   const stride = columns * size
@@ -209,6 +214,7 @@ function applyOperator(g: Float32Array | Float64Array, rows: number, columns: nu
         if (row < rows - 1) columnSum -= wire * v[c + stride + s]!
         out[r + s] = rowSum
         out[c + s] = columnSum
+        dots[s]! += rowNode * rowSum + columnNode * columnSum
       }
     }
   }
