@@ -40,6 +40,10 @@ describe('engine benchmark harness', () => {
     expect(result.cases.map((entry) => entry.id)).toEqual(['prog-dac8-adc8', 'read-noise', 'wire-resistance'])
     for (const entry of result.cases) {
       expect(entry.mvmPerS).toBeGreaterThan(0)
+      expect(entry.calls).toBeGreaterThanOrEqual(8)
+      // The mean includes the first calls (and, for wires, the transfer matrix the reader builds).
+      expect(entry.meanMvmPerS).toBeGreaterThan(0)
+      expect(entry.meanMvmPerS).toBeLessThanOrEqual((entry.batch * entry.calls) / entry.firstCallS)
       expect(entry.gmacPerS).toBeCloseTo((entry.mvmPerS * entry.n * entry.n) / 1e9, 9)
       expect(entry.peakMemoryBytes).toBeGreaterThan(0)
       expect(entry.backend).toBe('reference')

@@ -29,8 +29,12 @@ export interface EngineBenchmarkCaseResult {
   readonly mvmPerS: number
   /** n²·batch multiply-accumulates of the equivalent float product per median call, 1e9 per second. */
   readonly gmacPerS: number
-  /** The first `mvm` call, seconds (includes one-time work such as the wire network's transfer matrix). */
+  /** Vectors per second over every `mvm` call after calibration, including one-time work (e.g. building a wire network's transfer matrix). */
+  readonly meanMvmPerS: number
+  /** The first `mvm` call, seconds. */
   readonly firstCallS: number
+  /** `mvm` calls made (at least 8). */
+  readonly calls: number
   /** Programming and calibration, seconds (not in mvmPerS). */
   readonly programS: number
   /** Highest resident set size sampled during the case, bytes (process-wide). */
@@ -66,16 +70,18 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-/** Median seconds of `call` over about `targetSeconds` (at least 3 calls), after the calls already made. */
-function timeCalls(call: () => void, firstS: number, targetSeconds: number): number {
-  const count = Math.max(3, Math.min(1000, Math.ceil(targetSeconds / Math.max(firstS, 1e-6))))
+/** Seconds of each call of `call`, made until about `targetSeconds` have passed (at least `minimum` calls, at most 1000). */
+function timeCalls(call: () => void, targetSeconds: number, minimum: number): number[] {
   const times: number[] = []
-  for (let index = 0; index < count; index++) {
+  let total = 0
+  while (times.length < minimum || (total < targetSeconds && times.length < 1000)) {
     const start = performance.now()
     call()
-    times.push((performance.now() - start) / 1000)
+    const seconds = (performance.now() - start) / 1000
+    times.push(seconds)
+    total += seconds
   }
-  return median(times)
+  return times
 }
 
 /**
@@ -125,10 +131,9 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
     random.fillNormal(b)
     // The engine's orientation: (batch×n drive) · (n×n conductances).
     const call = (): void => backend.gemm({ m: batch, n, k: n, a, b, c })
-    const start = performance.now()
     call()
     call()
-    const seconds = timeCalls(call, (performance.now() - start) / 2000, targetSeconds / 2)
+    const seconds = median(timeCalls(call, targetSeconds / 2, 3))
     const reference = numpySeconds(n, batch)
     const base = { n, batch, gflops: (2 * n * n * batch) / seconds / 1e9 }
     return reference === undefined ? base : { ...base, xNumpy: seconds / reference, numpyGflops: (2 * n * n * batch) / reference / 1e9 }
@@ -165,31 +170,31 @@ function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: nu
   matrix.calibrate(calibration, batch)
   const programS = (performance.now() - programStart) / 1000
   sample()
-  const firstStart = performance.now()
-  const first = matrix.mvm(inputs, batch)
-  const firstCallS = (performance.now() - firstStart) / 1000
-  sample()
-  const secondStart = performance.now()
-  matrix.mvm(inputs, batch)
-  const secondS = (performance.now() - secondStart) / 1000
-  const seconds = timeCalls(
+  let first: Float32Array | null = null
+  // Every call is timed: the median is the steady state, the mean includes one-time work.
+  const times = timeCalls(
     () => {
-      matrix.mvm(inputs, batch)
+      const output = matrix.mvm(inputs, batch)
+      first ??= output
       sample()
     },
-    secondS,
     targetSeconds,
+    8,
   )
+  const seconds = median(times)
+  const total = times.reduce((sum, time) => sum + time, 0)
   const result: EngineBenchmarkCaseResult = {
     id,
     n,
     batch,
     mvmPerS: batch / seconds,
     gmacPerS: (n * n * batch) / seconds / 1e9,
-    firstCallS,
+    meanMvmPerS: (batch * times.length) / total,
+    firstCallS: times[0]!,
+    calls: times.length,
     programS,
     peakMemoryBytes: peak,
-    relativeError: relativeError(first, exactProduct(inputs, weights, batch, n, n)),
+    relativeError: relativeError(first!, exactProduct(inputs, weights, batch, n, n)),
     backend: backend.name,
   }
   return numpySeconds === undefined ? result : { ...result, xNumpy: seconds / numpySeconds }

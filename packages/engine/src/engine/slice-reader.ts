@@ -69,11 +69,23 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
 function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): Float32Array {
   const { rowCount, outputCount } = read.block
   const { matrices } = read
-  // With idle rows held at 0 V the slice matrices already include the wires (superposition, see
-  // `wireTransferMatrix`); floating or gated idle rows make the network depend on the drive pattern.
-  const solvePerVector = context.wireResistanceOhm > 0 && context.idleRows !== 'driven'
-  const out = solvePerVector ? irDropRead(context, read, inputs, vectors) : new Float32Array(vectors * outputCount)
-  if (!solvePerVector) context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
+  let out: Float32Array
+  if (matrices.wire !== null) {
+    // Idle rows held at 0 V: the array's wire reader solves or multiplies by its transfer matrix.
+    const geometry = { layout: context.layout, encoding: context.encoding, outputCount, localSlice: matrices.wire.localSlice, inverseStep: 1 / context.levels.stepS }
+    const wired = matrices.wire.reader.read(inputs, vectors, geometry)
+    if ('values' in wired) out = wired.values
+    else {
+      out = new Float32Array(vectors * outputCount)
+      context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: wired.matrix, c: out })
+    }
+  } else if (context.wireResistanceOhm > 0) {
+    // Floating or gated idle rows change the network with the drive pattern: a solve per vector.
+    out = irDropRead(context, read, inputs, vectors)
+  } else {
+    out = new Float32Array(vectors * outputCount)
+    context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
+  }
   if (matrices.noiseVariance !== null) addReadNoise(context, matrices, inputs, vectors, rowCount, outputCount, out, random)
   applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))
   return out
