@@ -7,7 +7,7 @@ import { matrixWorkloadOptionsSchema } from './workload/matrix-workload-options.
 export { cellLevels } from './array/cell-levels.js'
 export { sliceFromCurrents, WireArrayReader, wireTransferMatrix } from './array/wire-array-reader.js'
 export type { WireNetwork, WireSliceGeometry } from './array/wire-array-reader.js'
-export { benchmarkHardware, DEFAULT_ENGINE_BENCHMARK_CASES, ENGINE_BENCHMARK_CASE_IDS } from './bench/benchmark-cases.js'
+export { benchmarkHardware, DEFAULT_ENGINE_BENCHMARK_CASES, ENGINE_BENCHMARK_CASE_IDS, engineBenchmarkOptionsSchema } from './bench/benchmark-cases.js'
 export type { BenchmarkHardware, EngineBenchmarkCase, EngineBenchmarkCaseId } from './bench/benchmark-cases.js'
 export { runEngineBenchmark } from './bench/engine-benchmark.js'
 export type { EngineBenchmarkCaseResult, EngineBenchmarkGemmResult, EngineBenchmarkOptions, EngineBenchmarkResult } from './bench/engine-benchmark.js'

@@ -1,4 +1,5 @@
 import type { ArrayOrganizationV1, DeviceModelV1, InputEncoderV1, OutputConverterV1 } from '@cimkit/core'
+import { z } from 'zod'
 import { BitSerialEncoder } from '../testing/bit-serial-encoder.js'
 import { DacEncoder } from '../testing/dac-encoder.js'
 import { IdealLevelsDevice } from '../testing/ideal-levels-device.js'
@@ -17,6 +18,25 @@ export interface EngineBenchmarkCase {
   readonly n: number
   readonly batch: number
 }
+
+/**
+ * The benchmark's options besides the backend (a live object): a wrong key or case id is an error.
+ * @since 0.1.0
+ */
+export const engineBenchmarkOptionsSchema = z.strictObject({
+  cases: z
+    .array(
+      z.strictObject({
+        id: z.enum(ENGINE_BENCHMARK_CASE_IDS),
+        n: z.number().int().positive().describe('matrix size: n×n weights, n inputs per vector'),
+        batch: z.number().int().positive().describe('vectors per mvm call'),
+      }),
+    )
+    .optional(),
+  vsNumpy: z.boolean().default(false).describe('also time NumPy float32 W @ X in a python3 child'),
+  targetSeconds: z.number().positive().default(1).describe('seconds of timed calls per case, s'),
+  seed: z.number().int().default(1).describe('seed of matrices, inputs and programming'),
+})
 
 /**
  * The TARGETS.md §3 table: every case at N = 1024 except wire resistance (N = 256, as CrossSim's

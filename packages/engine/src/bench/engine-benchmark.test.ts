@@ -57,7 +57,9 @@ describe('engine benchmark harness', () => {
     expect(result.numpy).toBeUndefined()
   })
 
-  it('rejects a case that is not a positive integer size', () => {
-    expect(() => runEngineBenchmark({ backend: referenceBackend, cases: [{ id: 'read-noise', n: 0, batch: 8 }] })).toThrow(/positive integers/)
+  it('rejects a case that is not a positive integer size, an unknown case id and an unknown key', () => {
+    expect(() => runEngineBenchmark({ backend: referenceBackend, cases: [{ id: 'read-noise', n: 0, batch: 8 }] })).toThrow(/cases\.0\.n/)
+    expect(() => runEngineBenchmark({ backend: referenceBackend, cases: [{ id: 'unknown' as 'read-noise', n: 8, batch: 8 }] })).toThrow(/cases\.0\.id/)
+    expect(() => runEngineBenchmark({ backend: referenceBackend, vsNumPy: true } as never)).toThrow(/vsNumPy/)
   })
 })

@@ -3,7 +3,7 @@ import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
 import { programAnalogMatrix } from '../engine/program-analog-matrix.js'
 import { exactProduct, relativeError } from '../workload/relative-error.js'
 import type { EngineBenchmarkCase, EngineBenchmarkCaseId } from './benchmark-cases.js'
-import { benchmarkHardware, DEFAULT_ENGINE_BENCHMARK_CASES } from './benchmark-cases.js'
+import { benchmarkHardware, DEFAULT_ENGINE_BENCHMARK_CASES, engineBenchmarkOptionsSchema } from './benchmark-cases.js'
 import type { NumpyGemmTiming } from './numpy-gemm.js'
 import { numpyGemm } from './numpy-gemm.js'
 
@@ -25,7 +25,7 @@ export interface EngineBenchmarkCaseResult {
   readonly id: EngineBenchmarkCaseId
   readonly n: number
   readonly batch: number
-  /** Vectors per second over the median `mvm` call (programming and calibration excluded). */
+  /** Vectors per second over the median `mvm` call after three warm-up calls (programming and calibration excluded). */
   readonly mvmPerS: number
   /** n²·batch multiply-accumulates of the equivalent float product per median call, 1e9 per second. */
   readonly gmacPerS: number
@@ -33,7 +33,7 @@ export interface EngineBenchmarkCaseResult {
   readonly meanMvmPerS: number
   /** The first `mvm` call, seconds. */
   readonly firstCallS: number
-  /** `mvm` calls made (at least 8). */
+  /** `mvm` calls made (three warm-up calls, then at least five timed for the median). */
   readonly calls: number
   /** Programming and calibration, seconds (not in mvmPerS). */
   readonly programS: number
@@ -70,16 +70,19 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-/** Seconds of each call of `call`, made until about `targetSeconds` have passed (at least `minimum` calls, at most 1000). */
-function timeCalls(call: () => void, targetSeconds: number, minimum: number): number[] {
+/**
+ * Seconds of each call of `call`: `warmup` calls, then calls until those after the warm-up
+ * total about `targetSeconds` (at least `minimum` of them, at most 1000).
+ */
+function timeCalls(call: () => void, targetSeconds: number, minimum: number, warmup = 0): number[] {
   const times: number[] = []
-  let total = 0
-  while (times.length < minimum || (total < targetSeconds && times.length < 1000)) {
+  let steady = 0
+  while (times.length < warmup + minimum || (steady < targetSeconds && times.length < warmup + 1000)) {
     const start = performance.now()
     call()
     const seconds = (performance.now() - start) / 1000
     times.push(seconds)
-    total += seconds
+    if (times.length > warmup) steady += seconds
   }
   return times
 }
@@ -95,13 +98,11 @@ function timeCalls(call: () => void, targetSeconds: number, minimum: number): nu
  * @since 0.1.0
  */
 export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBenchmarkResult {
-  const { backend, vsNumpy = false, targetSeconds = 1, seed = 1 } = options
-  const cases = options.cases ?? DEFAULT_ENGINE_BENCHMARK_CASES
-  for (const entry of cases) {
-    if (!Number.isInteger(entry.n) || entry.n < 1 || !Number.isInteger(entry.batch) || entry.batch < 1) {
-      throw new InvalidArgumentError('cases', `n and batch must be positive integers, got ${entry.n} and ${entry.batch}`)
-    }
-  }
+  const { backend, ...rest } = options
+  const parsed = engineBenchmarkOptionsSchema.safeParse(rest)
+  if (!parsed.success) throw new InvalidArgumentError('benchmark options', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
+  const { vsNumpy, targetSeconds, seed } = parsed.data
+  const cases: readonly EngineBenchmarkCase[] = parsed.data.cases ?? DEFAULT_ENGINE_BENCHMARK_CASES
   const shapes = [...new Map(cases.map((entry) => [`${entry.n}x${entry.batch}`, { n: entry.n, batch: entry.batch }])).values()]
   const numpy = new Map<string, NumpyGemmTiming>()
   let numpyNote: string | undefined
@@ -171,7 +172,9 @@ function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: nu
   const programS = (performance.now() - programStart) / 1000
   sample()
   let first: Float32Array | null = null
-  // Every call is timed: the median is the steady state, the mean includes one-time work.
+  // Every call is timed: the median after three warm-up calls is the steady state, the mean over
+  // all calls includes one-time work (JIT, a wire network's direct solves and transfer matrix).
+  const warmup = 3
   const times = timeCalls(
     () => {
       const output = matrix.mvm(inputs, batch)
@@ -179,9 +182,10 @@ function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: nu
       sample()
     },
     targetSeconds,
-    8,
+    5,
+    warmup,
   )
-  const seconds = median(times)
+  const seconds = median(times.slice(warmup))
   const total = times.reduce((sum, time) => sum + time, 0)
   const result: EngineBenchmarkCaseResult = {
     id,
