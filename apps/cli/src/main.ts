@@ -106,6 +106,24 @@ cli
     trainCommand(model, { ...(flags.out === undefined ? {} : { out: String(flags.out) }), ...(flags.backend === undefined ? {} : { backend: String(flags.backend) }) })
   })
 
+cli
+  .command('bench', 'Time the CrossSim benchmark cases (TARGETS.md §3) on the active backend')
+  .option('--json', 'Print JSON')
+  .option('--vs-numpy', 'Also time NumPy float32 GEMM of the same shapes in the same run (python3 + numpy)')
+  .option('--backend <name>', 'Compute backend (default: fastest available; CIMKIT_BACKEND also works)')
+  .option('--seconds <s>', 'Seconds of timed calls per case (default 1)')
+  .option('--cases <list>', 'Comma-separated id@N cases, e.g. prog-dac8-adc8@256,read-noise@1024')
+  .action(async (flags: { json?: boolean; vsNumpy?: boolean; backend?: string; seconds?: string; cases?: string }) => {
+    const { benchCommand } = await import('./commands/bench-command.js')
+    benchCommand({
+      ...(flags.json === true ? { json: true } : {}),
+      ...(flags.vsNumpy === true ? { vsNumpy: true } : {}),
+      ...(flags.backend === undefined ? {} : { backend: String(flags.backend) }),
+      ...(flags.seconds === undefined ? {} : { seconds: String(flags.seconds) }),
+      ...(flags.cases === undefined ? {} : { cases: String(flags.cases) }),
+    })
+  })
+
 cli.help()
 cli.version(VERSION)
 
