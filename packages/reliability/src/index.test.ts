@@ -5,10 +5,10 @@ import plugin, { createReliabilityPlugin } from './index.js'
 import { VERSION } from './version.js'
 
 const packageJsonPath = new URL('../package.json', import.meta.url).pathname
-const TYPES = ['alternating-polarity', 'drift-compensation', 'ecc', 'fault-aware-remap', 'noise-injection-training', 'refresh', 'spare-columns', 'write-verify']
+const TYPES = ['alternating-polarity', 'drift-compensation', 'ecc', 'fault-aware-remap', 'noise-injection-training', 'refresh', 'spare-columns', 'weight-bit-errors', 'write-verify']
 
 /** Options each type is built from in the registry test (refresh has no default policy). */
-const VALID_OPTIONS: Record<string, unknown> = { refresh: { policy: 'periodic', intervalS: 86400 }, 'write-verify': { maxIterations: [15, 30, 15, 10] } }
+const VALID_OPTIONS: Record<string, unknown> = { refresh: { policy: 'periodic', intervalS: 86400 }, 'weight-bit-errors': { rate: 0.01 }, 'write-verify': { maxIterations: [15, 30, 15, 10] } }
 
 describe('@cimkit/reliability plugin', () => {
   it('registers exactly the types its package.json manifest declares (the loader’s check)', async () => {
@@ -53,6 +53,11 @@ describe('@cimkit/reliability plugin', () => {
         { options: { toleranceFraction: 2 }, path: 'toleranceFraction' },
       ])
       await checkOptionsSchema(registration('ecc'), { code: 'sec', dataBits: 64 }, [{ options: { code: 'bch' }, path: 'code' }])
+      await checkOptionsSchema(registration('weight-bit-errors'), { rate: 1e-2, storage: 'complementary-pair' }, [
+        { options: { rate: 2 }, path: 'rate' },
+        { options: {}, path: 'rate' },
+        { options: { rate: 0.1, storage: 'pair' }, path: 'storage' },
+      ])
       await checkOptionsSchema(registration('refresh'), { policy: 'drift-threshold', minRetainedFraction: 0.9, meanDriftExponent: 0.06 }, [
         { options: { policy: 'periodic' }, path: 'intervalS' },
         { options: { policy: 'periodic', intervalS: 1, extra: 1 }, path: '' },

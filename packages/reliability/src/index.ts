@@ -15,6 +15,8 @@ import { refreshOptionsSchema } from './refresh/refresh-options.js'
 import { createSpareColumns } from './spare-columns/spare-columns.js'
 import { spareColumnsOptionsSchema } from './spare-columns/spare-columns-options.js'
 import { VERSION } from './version.js'
+import { createWeightBitErrors } from './weight-bit-errors/weight-bit-errors.js'
+import { weightBitErrorsOptionsSchema } from './weight-bit-errors/weight-bit-errors-options.js'
 import { createWriteVerify } from './write-verify/write-verify.js'
 import { writeVerifyOptionsSchema } from './write-verify/write-verify-options.js'
 
@@ -62,11 +64,15 @@ export { createWriteVerify, WriteVerify } from './write-verify/write-verify.js'
 export type { WriteVerifyStatistics } from './write-verify/write-verify.js'
 export { writeVerifyOptionsSchema } from './write-verify/write-verify-options.js'
 export type { WriteVerifyOptions } from './write-verify/write-verify-options.js'
+export { createWeightBitErrors, WeightBitErrors } from './weight-bit-errors/weight-bit-errors.js'
+export type { WeightBitErrorStatistics } from './weight-bit-errors/weight-bit-errors.js'
+export { weightBitErrorsOptionsSchema } from './weight-bit-errors/weight-bit-errors-options.js'
+export type { WeightBitErrorsOptions } from './weight-bit-errors/weight-bit-errors-options.js'
 
 /**
  * Reliability techniques for cimkit, each a `ReliabilityMiddlewareV1` applied in declared order
  * (first = outermost): write-verify, fault-aware-remap, spare-columns, drift-compensation,
- * alternating-polarity, ecc, refresh, noise-injection-training. package.json's `cimkit.provides`
+ * alternating-polarity, ecc, refresh, noise-injection-training, weight-bit-errors. package.json's `cimkit.provides`
  * lists exactly these types.
  * @since 0.1.0
  */
@@ -84,6 +90,7 @@ export function createReliabilityPlugin(): CimkitPluginV1 {
         .reliability('ecc', { optionsSchema: eccOptionsSchema, create: (options) => createErrorCorrectingCode(options), description: 'SEC/SECDED for digitally stored binary weights (paper 004 Fig. 8)' })
         .reliability('refresh', { optionsSchema: refreshOptionsSchema, create: (options) => createRefresh(options), description: 'Periodic or drift-threshold reprogramming (paper 003 §VIII)' })
         .reliability('noise-injection-training', { optionsSchema: noiseInjectionTrainingOptionsSchema, create: (options) => createNoiseInjectionTraining(options), description: 'Hardware-aware training: weight noise and clipping (aihwkit, paper 003 §VIII)' })
+        .reliability('weight-bit-errors', { optionsSchema: weightBitErrorsOptionsSchema, create: (options) => createWeightBitErrors(options), description: 'Stored binary weights read flipped at a given bit error rate (paper 004 Fig. 9)' })
     },
   })
 }
