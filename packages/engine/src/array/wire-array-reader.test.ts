@@ -59,6 +59,27 @@ describe('wire network reads', () => {
     }
   })
 
+  it('slices of one array share a read’s solve (counted once), and a reused buffer with new drives is solved again', () => {
+    const twoSlices = { ...organization, bitsPerCell: 4, columns: 4 * outputs }
+    const sliced = weightEncoding(twoSlices)
+    expect(sliced.slices).toBe(2)
+    const slicedLayout = arrayLayout(rows, outputs, twoSlices, sliced, 'columns')
+    const conductanceS = new Float32Array(rows * 4 * outputs)
+    createRandomSource(45).fillUniform(conductanceS, 1e-6, 1e-4)
+    const reader = new WireArrayReader(conductanceS, rows, 4 * outputs, wire)
+    const at = (localSlice: number) => ({ layout: slicedLayout, encoding: sliced, outputCount: outputs, localSlice, inverseStep: 1e6 })
+    const buffer = drives(6, 46)
+    const low = reader.read(buffer, 6, at(0))
+    const high = reader.read(buffer, 6, at(1))
+    // Counted once: 6 of 12 rows solved, so the second slice is still read directly.
+    expect('values' in low && 'values' in high).toBe(true)
+    if (!('values' in low) || !('values' in high)) return
+    expect(Array.from(high.values)).not.toEqual(Array.from(low.values))
+    // Same buffer, new drives: a new solve (6 + 6 = 12 rows), which builds the transfer matrix.
+    buffer.set(drives(6, 47))
+    expect('matrix' in reader.read(buffer, 6, at(0))).toBe(true)
+  })
+
   it('decodes pairs as G⁺ − G⁻ in digit units', () => {
     const currents = Float64Array.from({ length: 2 * outputs }, (_, column) => (column % 2 === 0 ? 3e-6 : 1e-6) * (column + 1))
     const values = sliceFromCurrents(currents, 1, 2 * outputs, geometry)

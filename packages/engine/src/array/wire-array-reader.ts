@@ -84,17 +84,28 @@ export class WireArrayReader {
    * solved directly.
    */
   read(inputs: Float32Array, vectors: number, geometry: WireSliceGeometry): { readonly matrix: Float32Array } | { readonly values: Float32Array } {
-    if (this.transfer === null && this.solvedVectors + vectors >= this.rows) this.transfer = wireTransferMatrix(this.conductanceS, this.rows, this.columns, this.wire)
+    const shared = this.transfer === null && this.last !== null && sameValues(this.last.inputs, inputs)
+    if (this.transfer === null && !shared && this.solvedVectors + vectors >= this.rows) {
+      this.transfer = wireTransferMatrix(this.conductanceS, this.rows, this.columns, this.wire)
+      this.last = null
+    }
     if (this.transfer !== null) {
       let matrix = this.sliceMatrices.get(geometry.localSlice)
       if (matrix === undefined) this.sliceMatrices.set(geometry.localSlice, (matrix = sliceFromCurrents(this.transfer, this.rows, this.columns, geometry)))
       return { matrix }
     }
-    if (this.last === null || this.last.inputs !== inputs) {
+    if (!shared) {
       const currents = solveCrossbarBatch(this.conductanceS, this.rows, this.columns, Float64Array.from(inputs), vectors, this.wire.ohm, this.wire.relativeTolerance).columnCurrentsA
       this.solvedVectors += vectors
-      this.last = { inputs, currents }
+      // A copy: the caller may reuse its buffer, and only identical drives may share the solve.
+      this.last = { inputs: inputs.slice(), currents }
     }
-    return { values: sliceFromCurrents(this.last.currents, vectors, this.columns, geometry) }
+    return { values: sliceFromCurrents(this.last!.currents, vectors, this.columns, geometry) }
   }
+}
+
+function sameValues(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (!Object.is(a[index], b[index])) return false
+  return true
 }
