@@ -1,4 +1,5 @@
 import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
+import type { ReliabilityMiddlewareV1 } from '@cimkit/core'
 import { describeMiddlewareConformance } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { ActionCounter } from '../testing/action-counter.js'
@@ -100,6 +101,32 @@ describe('drift-compensation', () => {
     read(3600)
     expect(counter.get('driftCompensation', 'referenceRead')).toBe(2 * rows)
     expect(counter.get('driftCompensation', 'scale')).toBe(2 * batch * columns)
+  })
+
+  it('reads its reference in planes of the call\'s batch, as the engine\'s host sizes every inner read (spec: doMvm returns batch × columns)', () => {
+    const cells = programThroughChain([], device, targets(1), { rows, columns }, createRandomSource(2), () => {})
+    const crossbar = new TestCrossbar(device, cells, rows, columns, createRandomSource(3))
+    const inputs = new Float32Array(batch * rows)
+    createRandomSource(4).fillUniform(inputs, 0, 1)
+    const strictRead = (technique: ReliabilityMiddlewareV1, timeS: number): Float32Array =>
+      technique.wrapMvm!({
+        inputs,
+        batch,
+        rows,
+        columns,
+        timeS,
+        random: createRandomSource(5),
+        record: () => {},
+        doMvm: (inner) => {
+          if (inner.length !== batch * rows) throw new RangeError(`host reads ${batch} planes, got ${inner.length / rows}`)
+          return crossbar.read(inner, batch, timeS)
+        },
+      })
+    const strict = createDriftCompensation()
+    const chained = setup({})
+    strictRead(strict, 1)
+    chained.read(1)
+    expect(relativeError(strictRead(strict, TIMES_S['1 year']), chained.read(TIMES_S['1 year']))).toBeLessThan(1e-6)
   })
 
   it('refuses to compensate an array whose baseline it never read', () => {

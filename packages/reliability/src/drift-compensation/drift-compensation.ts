@@ -86,18 +86,27 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
     return { type: this.type, ...this.options }
   }
 
-  /** Σ_planes |y| per column of the reference read, through the inner layers. */
+  /**
+   * Σ_planes |y| per column of the reference read, through the inner layers.
+   * NOTE: the spec's `doMvm` returns batch × columns, so a host may size its read for `call.batch`
+   * planes (the engine does): the reference planes go in groups of exactly `call.batch`, the last
+   * group padded with zero planes (no drive: no current, no disturb, and counted as no read).
+   */
   private referenceRead(call: MvmCallV1): Float64Array {
-    const { rows, columns } = call
+    const { rows, columns, batch } = call
     const identity = this.options.referenceInput === 'identity'
     const planes = identity ? rows : 1
-    const drive = new Float32Array(planes * rows)
-    if (identity) for (let row = 0; row < rows; row++) drive[row * rows + row] = 1
-    else drive.fill(1)
-    const response = call.doMvm(drive)
-    call.record('driftCompensation', 'referenceRead', planes)
     const sums = new Float64Array(columns)
-    for (let plane = 0; plane < planes; plane++) for (let column = 0; column < columns; column++) sums[column]! += Math.abs(response[plane * columns + column]!)
+    const drive = new Float32Array(batch * rows)
+    for (let first = 0; first < planes; first += batch) {
+      const count = Math.min(batch, planes - first)
+      drive.fill(0)
+      if (identity) for (let plane = 0; plane < count; plane++) drive[plane * rows + first + plane] = 1
+      else drive.fill(1, 0, rows)
+      const response = call.doMvm(drive)
+      for (let plane = 0; plane < count; plane++) for (let column = 0; column < columns; column++) sums[column]! += Math.abs(response[plane * columns + column]!)
+    }
+    call.record('driftCompensation', 'referenceRead', planes)
     return sums
   }
 
