@@ -124,6 +124,21 @@ cli
     })
   })
 
+cli
+  .command('puma <action> <file>', 'PUMA tools: `puma compile model.onnx -o prog.puma` (an .onnx file, network directory or built-in model name), `puma run prog.puma --input input.json|mnist:<index>`')
+  .option('-o, --out <file>', 'compile: where the binary program goes')
+  .option('--input <input>', 'run: a JSON file holding an array of numbers, or mnist:<index> for an MNIST test image')
+  .option('--config <file>', "Use this config's puma architecture, device and peripherals instead of the puma preset")
+  .option('--analog', "run: MVMUs on the engine's analog arrays of the configured device and converters (default: ideal)")
+  .option('--json', 'run: print the report as JSON')
+  .action(async (action: string, file: string, flags: { out?: string; input?: string; config?: string; analog?: boolean; json?: boolean }) => {
+    const { pumaCompileCommand, pumaRunCommand } = await import('./commands/puma-command.js')
+    const config = flags.config === undefined ? {} : { config: String(flags.config) }
+    if (action === 'compile') await pumaCompileCommand(file, { ...(flags.out === undefined ? {} : { out: String(flags.out) }), ...config })
+    else if (action === 'run') await pumaRunCommand(file, { ...(flags.input === undefined ? {} : { input: String(flags.input) }), ...(flags.json === true ? { json: true } : {}), ...(flags.analog === true ? { analog: true } : {}), ...config })
+    else throw new Error(`unknown command "puma ${action}" (see cimkit --help)`)
+  })
+
 cli.help()
 cli.version(VERSION)
 
