@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hfo2ProgrammingRegimes, hfo2RegimeBitErrorRates, normalCdf, normalQuantile, PCSA_DECISION_SIGMA_LN } from '@cimkit/device-rram'
+import { residualBitErrorRate, twoTransistorTwoResistorBitErrorRate } from '@cimkit/reliability'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawnCli } from './spawn-cli.js'
+
+// Paper 004: Hirtzlin et al., "Digital Biologically Plausible Implementation of Binarized Neural
+// Networks with Differential Hafnium Oxide Resistive Memory Arrays", Front. Neurosci. 13:1383 (2020).
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
+let directory: string
+
+interface Accuracy {
+  readonly top1: number
+  readonly baseline: number
+  readonly trials: number
+  readonly perTrial: readonly number[]
+}
+
+function regime(name: string) {
+  const found = hfo2ProgrammingRegimes.find((candidate) => candidate.name === name)
+  if (found === undefined) throw new Error(`no paper-004 regime "${name}"`)
+  return found
+}
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'cimkit-paper-004-'))
+})
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
+describe('paper 004 through `cimkit`: BNN tolerance to weight bit errors (Fig. 9)', () => {
+  it('examples/bnn2t2r-ber-sweep.yaml on a subset: no loss at 1e-4, at most a small one at 1e-2; at 0.5 the weights are noise (chance)', () => {
+    // The example sweep itself, on a subset: rates 0, 1e-4 and 1e-2 of its own, plus 0.5 (every weight a
+    // coin toss) to show the errors reach the network; 150 test images, 2 trials per rate.
+    const SAMPLES = 150
+    const sweep = readFileSync(join(examples, 'bnn2t2r-ber-sweep.yaml'), 'utf8')
+    const edits: [string, string][] = [
+      ['base: bnn2t2r-mnist.yaml', `base: ${join(examples, 'bnn2t2r-mnist.yaml')}`],
+      ['values: [0, 1.0e-4, 1.0e-3, 1.0e-2, 1.0e-1] }', `values: [0, 1.0e-4, 1.0e-2, 0.5] }\n  - { key: workload.samples, values: [${SAMPLES}] }`],
+      ['trials: 5', 'trials: 2'],
+      ['results: bnn2t2r-ber-sweep.jsonl', `results: ${join(directory, 'ber.jsonl')}`],
+    ]
+    let subset = sweep
+    for (const [from, to] of edits) {
+      expect(sweep).toContain(from)
+      subset = subset.replace(from, to)
+    }
+    writeFileSync(join(directory, 'ber-sweep.yaml'), subset)
+    const result = spawnCli(['sweep', join(directory, 'ber-sweep.yaml'), '--workers', '2'])
+    expect(result.status, result.stderr).toBe(0)
+    const byRate = new Map<number, Accuracy>()
+    for (const line of readFileSync(join(directory, 'ber.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+      const record = JSON.parse(line) as { overrides?: Record<string, number>; metrics?: { accuracy: Accuracy } }
+      if (record.overrides !== undefined && record.metrics !== undefined) byRate.set(record.overrides['reliability.0.rate']!, record.metrics.accuracy)
+    }
+    expect([...byRate.keys()].sort()).toEqual([0, 1e-4, 1e-2, 0.5])
+    const top1 = (rate: number): number => byRate.get(rate)!.top1
+    const clean = byRate.get(0)!
+    expect(clean.trials).toBe(2)
+    // Exact levels and an exact readout: with no injected error the hardware is the float network
+    // (bnn-mnist 98.11 % on the full split; paper 98.3 %), on every trial.
+    expect(clean.perTrial).toEqual([clean.baseline, clean.baseline])
+    expect(clean.baseline).toBeGreaterThan(0.96)
+    // One image of 150 is 0.67 point; the trials share the images, so rate effects are paired.
+    // 1e-4 flips ≈ 280 of 2.8 M weights: the paper sees no loss; allow 2 images either way.
+    expect(Math.abs(top1(1e-4) - top1(0))).toBeLessThanOrEqual(2 / SAMPLES + 1e-9)
+    // 1e-2: the paper loses 0.2 point (98.3 → 98.1 %), below this subset's resolution: allow 3 images (2 points).
+    expect(top1(0) - top1(1e-2)).toBeLessThanOrEqual(3 / SAMPLES + 1e-9)
+    // The flips do reach the network: trials at 1e-2 draw different flips, and at 0.5 the stored
+    // weights carry no information, so accuracy falls to chance (10 %; < 20 % is 4σ of 150 images).
+    expect(byRate.get(1e-2)!.perTrial).not.toEqual([clean.baseline, clean.baseline])
+    expect(top1(0.5)).toBeLessThan(0.2)
+  }, 180_000)
+
+  it('examples/bnn2t2r-mnist.yaml validates, and its device is the energy regime read by the PCSA: its own 2T2R BER is below every swept rate', () => {
+    const validated = spawnCli(['validate', join(examples, 'bnn2t2r-mnist.yaml')])
+    expect(validated.status, validated.stderr).toBe(0)
+    const text = readFileSync(join(examples, 'bnn2t2r-mnist.yaml'), 'utf8')
+    const levels = /levelsS: \[([0-9.e+-]+), ([0-9.e+-]+)\]/.exec(text)
+    expect(levels).not.toBeNull()
+    const energy = regime('energy')
+    // The example's two levels are the regime's HRS and LRS medians (1/56.8 kΩ, 1/2 kΩ), to 4 digits.
+    expect(Number(levels![1]) * energy.hrsMedianOhm).toBeCloseTo(1, 3)
+    expect(Number(levels![2]) * energy.lrsMedianOhm).toBeCloseTo(1, 3)
+    // Paper 004 Table 1, energy-optimised regime: 2T2R BER < 1e-5 (fresh devices), under 1e-4, the lowest swept rate.
+    expect(hfo2RegimeBitErrorRates(energy).differential).toBeLessThan(1.01e-5)
+  })
+})
+
+describe('paper 004 through `cimkit run`: energy per MNIST digit (§4.1.3)', () => {
+  it('examples/bnn2t2r-energy.yaml: 784-1024-1024-10 at 28 nm within 25 % of 25 nJ per digit', () => {
+    const result = spawnCli(['run', join(examples, 'bnn2t2r-energy.yaml'), '--json'])
+    expect(result.status, result.stderr).toBe(0)
+    const report = JSON.parse(result.stdout) as {
+      config: { architecture: { type: string; options: { technologyNodeNm: number } } }
+      ppa: { energyPerInferenceJ: number; counts: Record<string, { adc: { convert: number } }> }
+    }
+    expect(report.config.architecture.type).toBe('bnn2t2r')
+    // "The matching node": the paper's 25 nJ is its 28 nm projection.
+    expect(report.config.architecture.options.technologyNodeNm).toBe(28)
+    expect(Math.abs(report.ppa.energyPerInferenceJ / 25e-9 - 1)).toBeLessThan(0.25)
+    // One sense decision per synapse, the 784 inputs padded to 25 blocks of 32: 800·1024 + 1024·1024 + 1024·10.
+    const decisions = Object.values(report.ppa.counts).reduce((sum, layer) => sum + layer.adc.convert, 0)
+    expect(decisions).toBe(1_878_016)
+  })
+})
+
+describe('paper 004: 2T2R vs 1T1R vs SECDED bit errors from the same device distributions (Fig. 4, Fig. 8)', () => {
+  it('checkerboard regime: 1T1R 1.2 % → 2T2R 0.2 % (§3.1), within 10 %', () => {
+    const rates = hfo2RegimeBitErrorRates(regime('checkerboard'))
+    expect(Math.abs(rates.singleEnded / 0.012 - 1)).toBeLessThan(0.1)
+    expect(Math.abs(rates.differential / 0.002 - 1)).toBeLessThan(0.1)
+  })
+
+  it('Table 1 regimes: 2T2R at its bound (1e-7, 1e-4, 1e-5) and 1T1R of the same devices at least 10× higher', () => {
+    for (const [name, bound] of [['strong', 1e-7], ['endurance', 1e-4], ['energy', 1e-5]] as const) {
+      const rates = hfo2RegimeBitErrorRates(regime(name))
+      expect(Math.abs(rates.differential / bound - 1), name).toBeLessThan(0.05)
+      expect(rates.singleEnded / rates.differential, name).toBeGreaterThan(10)
+    }
+  })
+
+  it('ideal PCSA: about four decades below 1T1R at a 2T2R BER of 1e-8 (Fig. 8a), and SECDED(8,4) on 1T1R ≈ 2T2R at equal redundancy (Fig. 8c) within 2×', () => {
+    // Φ(√2·Φ⁻¹(p)) = 1e-8 ⇔ p = Φ(Φ⁻¹(1e-8)/√2): the single-device rate of the same distributions.
+    const singleEnded = normalCdf(normalQuantile(1e-8) / Math.SQRT2)
+    expect(twoTransistorTwoResistorBitErrorRate(singleEnded) / 1e-8).toBeCloseTo(1, 3)
+    const decades = Math.log10(singleEnded / 1e-8)
+    expect(decades).toBeGreaterThan(3.4)
+    expect(decades).toBeLessThan(4.5)
+    // Two cells per bit either way: a 2T2R pair, or SECDED(8,4)'s 4 check bits per 4 data bits.
+    for (const p of [1e-4, 1e-3, 1e-2]) {
+      const ratio = residualBitErrorRate({ length: 8, kind: 'secded' }, p) / twoTransistorTwoResistorBitErrorRate(p)
+      expect(ratio, `p = ${p}`).toBeGreaterThan(0.5)
+      expect(ratio, `p = ${p}`).toBeLessThan(2)
+    }
+    // The real PCSA (decision noise 0.34 in ln R against σ_lnR 0.5) keeps 2T2R below 1T1R, with less margin.
+    const checkerboard = hfo2RegimeBitErrorRates(regime('checkerboard'))
+    const noisy = twoTransistorTwoResistorBitErrorRate(checkerboard.singleEnded, PCSA_DECISION_SIGMA_LN / regime('checkerboard').sigmaLn)
+    expect(Math.abs(noisy / checkerboard.differential - 1)).toBeLessThan(0.05)
+    expect(noisy).toBeGreaterThan(twoTransistorTwoResistorBitErrorRate(checkerboard.singleEnded))
+  })
+})
