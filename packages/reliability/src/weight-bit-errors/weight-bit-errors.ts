@@ -57,7 +57,7 @@ export class WeightBitErrors implements ReliabilityMiddlewareV1 {
     const flips = call.random.stream('flips')
     const targets = Float32Array.from(targetsS)
     const { rate } = this.options
-    let bits = 0
+    let bits: number
     let flipped = 0
     if (this.options.storage === 'cell') {
       for (let index = 0; index < targets.length; index++) {
