@@ -12,5 +12,9 @@ export default defineConfig({
     setupFiles: [new URL('./vitest.setup.ts', import.meta.url).pathname],
     clearMocks: true,
     restoreMocks: true,
+    // CI runs every package's suite at once on two shared cores; numeric tests that take 1 s on an
+    // idle machine can take 10× that there. Timeouts catch hangs, not slowness.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })
