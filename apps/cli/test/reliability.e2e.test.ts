@@ -130,4 +130,13 @@ describe('examples/reliability-*.yaml: accuracy of the MNIST MLP with and withou
     // n = 900. Measured: 0.854 after a year without refresh, 0.936 with it (and 1 day old without).
     expect(refreshed.top1 - plainYear).toBeGreaterThan(0.05)
   }, 120_000)
+
+  it('ecc (paper 004 Fig. 8, SECDED(8,4)): 8-bit weights in binary cells with 10 % stuck cells recover most of the float accuracy', () => {
+    const example = loadExample('reliability-ecc.yaml')
+    const plain = accuracyOf(without(example)).top1
+    const coded = accuracyOf('reliability-ecc.yaml')
+    // n = 300 × 2 = 600. Measured: 0.795 → 0.967 (float 0.990).
+    expect(coded.top1 - plain).toBeGreaterThan(0.1)
+    expect(coded.baseline - coded.top1).toBeLessThan(0.05)
+  }, 120_000)
 })
