@@ -24,6 +24,8 @@ export {
   PluginLoadError,
 } from './errors/index.js'
 export type { ConfigIssue } from './errors/index.js'
+// Numerics shared by plugins
+export { complementaryErrorFunction, normalCdf, normalQuantile } from './math/normal-distribution.js'
 // Plugins and loading
 export { checkPlugin, loadPlugin } from './loader/load-plugin.js'
 export type { LoadedPlugin } from './loader/load-plugin.js'

@@ -47,7 +47,6 @@ export { programmingErrorSchema } from './distributions/programming-error-option
 export type { ProgrammingError, ProgrammingErrorOptions } from './distributions/programming-error-options.js'
 export { agedWindowLoss } from './effects/aging.js'
 export { weibullFailedFraction } from './effects/endurance.js'
-export { complementaryErrorFunction, normalCdf, normalQuantile } from './math/normal.js'
 export { createMeasuredDevice, measuredToRramOptions, readMeasuredDeviceFile } from './measured/create-measured-device.js'
 export { fitGaussianMixture } from './measured/fit-gaussian-mixture.js'
 export type { GaussianComponent, GaussianMixtureFit } from './measured/fit-gaussian-mixture.js'

@@ -41,7 +41,6 @@ export {
 export type { FlashOptions, PipelinedOptions, RampOptions, SarOptions } from './converters/adc-types.js'
 export { createIntegrateFireCounter, IntegrateFireCounter, integrateFireOptionsSchema } from './converters/integrate-fire-counter.js'
 export type { IntegrateFireOptions } from './converters/integrate-fire-counter.js'
-export { complementaryErrorFunction, standardNormalCdf } from './converters/normal-cdf.js'
 export { createPrechargeSenseAmp, pcsaErrorProbability, PrechargeSenseAmp, prechargeSenseAmpOptionsSchema } from './converters/precharge-sense-amp.js'
 export type { PrechargeSenseAmpOptions } from './converters/precharge-sense-amp.js'
 export { codeOfFraction, quantizationLevels } from './converters/quantization-levels.js'

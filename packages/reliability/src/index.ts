@@ -44,7 +44,6 @@ export { faultAwareRemapOptionsSchema } from './fault-aware-remap/fault-aware-re
 export type { FaultAwareRemapOptions } from './fault-aware-remap/fault-aware-remap-options.js'
 export { minimumCostAssignment } from './fault-aware-remap/minimum-cost-assignment.js'
 export { binomialCoefficient, binomialProbability } from './math/binomial.js'
-export { normalCdf, normalQuantile } from './math/normal-distribution.js'
 export { createNoiseInjectionTraining, NoiseInjectionTraining } from './noise-injection-training/noise-injection-training.js'
 export type { HardwareAwareTrainingHook } from './noise-injection-training/noise-injection-training.js'
 export { noiseInjectionTrainingOptionsSchema } from './noise-injection-training/noise-injection-training-options.js'

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@cimkit/core'
-import { inverseNormalCdf, normalCdf } from '../math/normal.js'
+import { normalCdf, normalQuantile as inverseNormalCdf } from '@cimkit/core'
 
 /** A lognormal resistance state: ln R ~ N(ln medianOhm, sigmaLn²). @since 0.1.0 */
 export interface LognormalState {

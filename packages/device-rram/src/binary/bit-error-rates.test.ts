@@ -1,7 +1,7 @@
 import { createRandomSource } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
 import { createRramDevice } from '../create-rram-device.js'
-import { normalCdf, normalQuantile } from '../math/normal.js'
+import { normalCdf, normalQuantile } from '@cimkit/core'
 import { analyticBitErrorRates, simulateBitErrorRates } from './bit-error-rates.js'
 import { hfo2ProgrammingRegimes, PCSA_DECISION_SIGMA_LN } from './hfo2-programming-regimes.js'
 import { hfo2RegimeBitErrorRates } from './regime-bit-error-rates.js'

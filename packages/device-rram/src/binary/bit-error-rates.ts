@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import type { DeviceModelV1, ProgrammedCellsV1, RandomSource } from '@cimkit/core'
-import { normalCdf } from '../math/normal.js'
+import { normalCdf } from '@cimkit/core'
 
 /** A lognormal resistance state: ln R ~ N(ln medianOhm, sigmaLn²). @since 0.1.0 */
 export interface LognormalResistanceState {

@@ -2,7 +2,7 @@ import { createRandomSource } from '@cimkit/core'
 import { describeOutputConverterConformance } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { createFlashAdc, createPipelinedAdc, createRampAdc, createSarAdc, flashOptionsSchema, pipelinedOptionsSchema, rampOptionsSchema, sarOptionsSchema } from './adc-types.js'
-import { standardNormalCdf } from './normal-cdf.js'
+import { normalCdf as standardNormalCdf } from '@cimkit/core'
 
 describeOutputConverterConformance('sar (ISAAC 8-bit)', {
   create: () => createSarAdc({ bits: 8, sampleRateHz: 1.28e9, technologyNodeNm: 32 }),

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { z } from 'zod'
 import { senseAmpCost } from '../cost/sense-amp-cost.js'
 import { technologyFields } from '../options/common-options.js'
-import { standardNormalCdf } from './normal-cdf.js'
+import { normalCdf as standardNormalCdf } from '@cimkit/core'
 import { ScratchBuffer } from './scratch-buffer.js'
 
 /** Options of the `pcsa` and `pcsa-xnor` converters. @since 0.1.0 */

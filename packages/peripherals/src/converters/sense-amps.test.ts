@@ -1,7 +1,7 @@
 import { createRandomSource } from '@cimkit/core'
 import { describeOutputConverterConformance } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
-import { standardNormalCdf } from './normal-cdf.js'
+import { normalCdf as standardNormalCdf } from '@cimkit/core'
 import { createPrechargeSenseAmp, pcsaErrorProbability, prechargeSenseAmpOptionsSchema } from './precharge-sense-amp.js'
 import { offsetSupplyFactor } from './sense-amp-physics.js'
 import { createSenseAmpFlash, createVoltageSenseAmp, senseAmpFlashOptionsSchema, voltageSenseAmpOptionsSchema } from './sense-amp-types.js'

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
 import { binomialProbability } from '../math/binomial.js'
-import { normalCdf, normalQuantile } from '../math/normal-distribution.js'
+import { normalCdf, normalQuantile } from '@cimkit/core'
 import type { HammingCode } from './hamming-code.js'
 
 /**

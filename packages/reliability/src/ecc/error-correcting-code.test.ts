@@ -1,7 +1,7 @@
 import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
 import { describeMiddlewareConformance } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
-import { normalQuantile } from '../math/normal-distribution.js'
+import { normalQuantile } from '@cimkit/core'
 import { ActionCounter } from '../testing/action-counter.js'
 import { programThroughChain } from '../testing/middleware-chain.js'
 import { MultiLevelTestDevice } from '../testing/multi-level-test-device.js'

@@ -1,4 +1,4 @@
-import { normalQuantile } from '../math/normal-distribution.js'
+import { normalQuantile } from '@cimkit/core'
 
 /**
  * Paper 002 (Yin et al., IEEE Micro 2019, "Multilevel Programming Scheme"): 4096 cells per level

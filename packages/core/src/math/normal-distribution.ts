@@ -1,17 +1,23 @@
+// Normal-distribution numerics shared by every plugin that turns a Gaussian model into an error
+// rate (bit errors, sense-amplifier decisions, out-of-band fractions): generic mathematics, no device
+// or circuit knowledge, so it lives in core once instead of in each plugin.
+
 /**
- * Standard normal cumulative distribution Φ(x), with the complementary error function of
- * W. J. Cody (Math. Comp. 1969) via the rational Chebyshev fit of Numerical Recipes (3rd ed.,
- * §6.2.2, `erfccheb`), relative error below 1.2e-7 everywhere, so tail probabilities such as
- * Φ(−5.6) ≈ 1e-8 keep their relative accuracy.
- * @example normalCdf(-1.959964) // returns ~0.025
+ * Standard normal cumulative distribution Φ(x) through erfc, with a relative error below 1.2e-7 in
+ * the far tails too, which bit-error rates down to 1e-10 need.
+ * @example normalCdf(-2.326) // returns ~0.01
  * @since 0.1.0
  */
 export function normalCdf(x: number): number {
   return 0.5 * complementaryErrorFunction(-x / Math.SQRT2)
 }
 
-/** erfc(x) (Numerical Recipes 3rd ed. `Erf::erfccheb`, fractional error < 1.2e-7). */
-function complementaryErrorFunction(x: number): number {
+/**
+ * erfc(x) = 1 − erf(x): Numerical Recipes in C (2nd ed.) §6.2 `erfcc`, a Chebyshev fit with
+ * fractional error below 1.2e-7 everywhere.
+ * @since 0.1.0
+ */
+export function complementaryErrorFunction(x: number): number {
   const z = Math.abs(x)
   const t = 1 / (1 + 0.5 * z)
   const polynomial =
@@ -23,9 +29,9 @@ function complementaryErrorFunction(x: number): number {
 }
 
 /**
- * Inverse of Φ: the x with Φ(x) = p, by P. J. Acklam's rational approximation (relative error
- * 1.15e-9) refined with one Halley step on `normalCdf`.
- * @example normalQuantile(0.975) // returns ~1.959964
+ * Inverse of the standard normal CDF, Φ⁻¹(p), by P. J. Acklam's rational approximation refined with
+ * one Halley step (relative error ~1e-9).
+ * @example normalQuantile(0.975) // returns ~1.95996
  * @since 0.1.0
  */
 export function normalQuantile(p: number): number {
@@ -51,7 +57,7 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p))
     x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
   }
-  // One Halley step against our own Φ keeps quantile and cdf mutually consistent.
+  // One Halley refinement step against the accurate CDF.
   const error = normalCdf(x) - p
   const u = error * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2)
   return x - u / (1 + (x * u) / 2)
