@@ -93,7 +93,6 @@ describe('ideal devices and Eq. 10 converters reproduce the integer product bit-
               const partialSums = trial === 2 && slicing.mapping !== 'biased-flipped' ? 'analog' : 'digital'
               const rowsPerConversion = partialSums === 'analog' ? problem.rows : Math.min(arrayRows, problem.rows)
               const bits = requiredAdcBits({ inputBits: driveBits || 1, cellBits: digitBits, rows: rowsPerConversion, flippedEncoding: flipped })
-              if (title.includes('biased-flipped 6b/3b-cell (arrays), 5-bit bit-serial two’s') && withAdc && conversion === 'per-input-bit') console.log('DBG', trial, problem.rows, bits, JSON.stringify(Array.from(problem.inputs)), JSON.stringify(Array.from(problem.weights)))
               const matrix = programAnalogMatrix(problem.weights, problem.rows, problem.columns, {
                 organization,
                 device,
