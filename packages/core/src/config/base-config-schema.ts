@@ -1,8 +1,12 @@
 import { z } from 'zod'
 
-/** A config section naming a registered component: `{ type, preset?, ...options }`. */
+/**
+ * A config section naming a registered component: `{ type, preset?, ...options }`. `type` may be
+ * left out where another section's preset supplies it (an architecture preset fills the device and
+ * converters, and the user overrides single keys); phase 2 requires it once presets are applied.
+ */
 const componentSection = z.looseObject({
-  type: z.string().min(1).describe('Registered component type, e.g. "rram"'),
+  type: z.string().min(1).optional().describe('Registered component type, e.g. "rram" (may come from a preset)'),
   preset: z.string().min(1).optional().describe('Named preset of the plugin that provides the type; your keys override it'),
 })
 

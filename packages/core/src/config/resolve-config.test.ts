@@ -98,6 +98,15 @@ describe('phase 2: plugin option schemas and presets', () => {
     expect(resolved.device.options).toEqual({ gMinS: 1e-6, gMaxS: 1e-4, levels: 8 })
   })
 
+  it('lets the user override one key of a section a preset fills, without repeating its type', async () => {
+    const resolved = (await validate({ architecture: { type: 'chip', preset: 'chip-a' }, device: { levels: 16 } })) as { device: { options: unknown } }
+    expect(resolved.device.options).toEqual({ gMinS: 1e-6, gMaxS: 1e-4, levels: 16 })
+  })
+
+  it('requires the type of a section no preset fills', async () => {
+    expect(await issuesOf({ device: { levels: 16 } })).toEqual([expect.stringMatching(/^device\.type: missing: name a registered device type \(available: rram\)/)])
+  })
+
   it('drops a preset section whose type differs from the user\'s', async () => {
     expect(await issuesOf({ architecture: { type: 'chip', preset: 'chip-a' }, device: { type: 'ferro' } })).toEqual([expect.stringMatching(/^device\.type: unknown device type "ferro"/)])
   })

@@ -48,6 +48,10 @@ export function validateBaseConfig(raw: unknown, source?: string): BaseConfig {
 }
 
 function lookup(registry: ComponentRegistry, kind: ComponentKind, section: Record<string, unknown>, path: readonly (string | number)[], issues: ConfigIssue[]): RegisteredComponent<ComponentKind> | undefined {
+  if (section.type === undefined) {
+    issues.push({ path: [...path, 'type'], message: `missing: name a registered ${kind} type (available: ${registry.types(kind).join(', ') || 'none'}), or use a preset that fills this section` })
+    return undefined
+  }
   const type = String(section.type)
   if (!registry.has(kind, type)) {
     const available = registry.types(kind)
@@ -62,7 +66,7 @@ function applyPresets(config: BaseConfig, registry: ComponentRegistry, issues: C
   let merged: BaseConfig = config
   for (const { path, kind } of configSections(config)) {
     const section = getAtPath(merged, path) as Record<string, unknown> | undefined
-    if (section?.preset === undefined) continue
+    if (section?.preset === undefined || section.type === undefined) continue
     if (lookup(registry, kind, section, path, [] as ConfigIssue[]) === undefined) continue // reported in phase 2
     const name = String(section.preset)
     const preset = registry.findPreset(kind, String(section.type), name)
