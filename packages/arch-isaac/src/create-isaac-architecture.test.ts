@@ -2,12 +2,11 @@ import { flattenHierarchy } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
 import { checkComponentCostModel, checkSerialisable } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
-import { isaacHardwareDoubles } from './__fixtures__/hardware-doubles.js'
-import { convLayer, denseLayer, vgg8 } from './__fixtures__/networks.js'
+import { convLayer, denseLayer, isaacHardwareDoubles, vgg8 } from '@cimkit/cost/testing'
 import { createIsaacArchitecture, isaacAdcBits } from './create-isaac-architecture.js'
 
 // Doubles carry ISAAC Table 6: ADC 2 mW / 1200 µm² at 1.28 GS/s, 1-bit DACs 4 mW / 0.00017 mm² per
-// 1024, crossbar 0.3 mW / 25 µm² per 128×128 (see __fixtures__/hardware-doubles.ts).
+// 1024, crossbar 0.3 mW / 25 µm² per 128×128 (see @cimkit/cost/testing).
 const hardware = isaacHardwareDoubles()
 
 describe('ISAAC architecture', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convLayer, denseLayer } from './__fixtures__/networks.js'
+import { convLayer, denseLayer } from '@cimkit/cost/testing'
 import { activationFifos } from './activation-fifo.js'
 
 describe('PipeLayer activation FIFOs (hand-computed)', () => {

@@ -2,7 +2,7 @@ import { flattenHierarchy } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
 import { checkComponentCostModel, checkSerialisable } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
-import { convLayer, denseLayer, vgg8 } from './__fixtures__/networks.js'
+import { convLayer, denseLayer, vgg8 } from '@cimkit/cost/testing'
 import { integrateFireDouble, pipeLayerHardwareDoubles } from './__fixtures__/pipelayer-doubles.js'
 import { PipeLayerArchitecture } from './pipelayer-architecture.js'
 

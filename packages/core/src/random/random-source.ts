@@ -10,7 +10,7 @@ export interface RandomState {
 }
 
 /**
- * The seeded random source every stochastic model draws from (never `Math.random`).
+ * The seeded random source every stochastic model draws from (never the unseeded global generator).
  *
  * Streams are derived, not consumed: `stream('array', 3)` depends only on this stream's key and the
  * labels, never on how many numbers were drawn before, so a Monte Carlo trial or an array reproduces

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convLayer, denseLayer } from '../__fixtures__/networks.js'
+import { convLayer, denseLayer } from '../testing/networks.js'
 import type { ArrayGeometry } from '../mapping/array-geometry.js'
 import { deriveLayerCounts, mergeMeasuredActivity } from './layer-counts.js'
 

@@ -1,6 +1,6 @@
 import { checkComponentCostModel } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
-import { isaacCellDouble } from '../__fixtures__/hardware-doubles.js'
+import { isaacCellDouble } from '../testing/hardware-doubles.js'
 import { crossbarArrayCost } from './crossbar-array-cost.js'
 import { isaacTable6 } from './isaac-table-6.js'
 import type { IsaacTable6Component } from './isaac-table-6.js'

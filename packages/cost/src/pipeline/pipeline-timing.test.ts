@@ -1,6 +1,6 @@
 import type { LayerMappingV1 } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
-import { convLayer, denseLayer } from '../__fixtures__/networks.js'
+import { convLayer, denseLayer } from '../testing/networks.js'
 import { pipelineTiming } from './pipeline-timing.js'
 
 function mapped(layer: string, replication: number): LayerMappingV1 {

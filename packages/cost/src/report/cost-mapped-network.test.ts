@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { denseLayer } from '../__fixtures__/networks.js'
+import { denseLayer } from '../testing/networks.js'
 import { createComponentCost } from '../components/define-component-cost.js'
 import { flattenHierarchy } from '../hierarchy/cost-node.js'
 import type { ArrayGeometry } from '../mapping/array-geometry.js'
