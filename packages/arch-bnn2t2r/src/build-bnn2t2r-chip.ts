@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1, HardwareV1, OutputConverterV1 } from '@cimkit/core'
-import { createComponentCost, resizeComponentCost, technologyScaleFactors } from '@cimkit/cost'
+import { resizeComponentCost, technologyScaleFactors } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
 import type { ResolvedBnn2t2rOptions } from './bnn2t2r-options.js'
 import { adderCost } from './cost/adder-cost.js'
@@ -40,8 +40,8 @@ function synapseCosts(options: ResolvedBnn2t2rOptions, senseAmp: OutputConverter
   const scale = technologyScaleFactors({ nodeNm, supplyV }, { nodeNm: options.technologyNodeNm, supplyV: options.supplyV }).energy
   const note = 'paper 004 §4.1.3: ≈ 14 fJ per synapse read + addition at 28 nm (0.9 V assumed)'
   return {
-    sense: createComponentCost({ ...senseAmp.cost, energyPerActionJ: { ...senseAmp.cost.energyPerActionJ, convert: 0 }, source: `${senseAmp.cost.source}; decision energy inside the published per-synapse figure (${note})` }),
-    add: createComponentCost({ ...componentAdd, energyPerActionJ: { add: energyJ * scale }, source: `${note}${scale === 1 ? '' : `, scaled × ${scale.toPrecision(4)} (E ∝ L·V²)`}; area: ${componentAdd.source}` }),
+    sense: defineComponentCost({ ...senseAmp.cost, energyPerActionJ: { ...senseAmp.cost.energyPerActionJ, convert: 0 }, source: `${senseAmp.cost.source}; decision energy inside the published per-synapse figure (${note})` }),
+    add: defineComponentCost({ ...componentAdd, energyPerActionJ: { add: energyJ * scale }, source: `${note}${scale === 1 ? '' : `, scaled × ${scale.toPrecision(4)} (E ∝ L·V²)`}; area: ${componentAdd.source}` }),
   }
 }
 
@@ -76,7 +76,7 @@ export function buildBnn2t2rChip(options: ResolvedBnn2t2rOptions, hardware: Hard
   const cellAreaMm2 = (device?.cost.cellAreaF2 ?? 0) * featureMm * featureMm
   const meanConductanceS = device === null ? 0 : (device.conductanceRangeS.minS + device.conductanceRangeS.maxS) / 2
   const deviceReadJ = device === null ? 0 : device.cost.readVoltageV ** 2 * meanConductanceS * device.cost.readPulseS
-  const arrayCost: ComponentCostModelV1 = createComponentCost({
+  const arrayCost: ComponentCostModelV1 = defineComponentCost({
     componentClass: options.cell === '2t2r' ? 'array-2t2r' : 'array-1t1r',
     energyPerActionJ: { mvm: 0, cellRead: options.cellReadEnergy === 'device' ? deviceReadJ : 0, write: device?.cost.writeEnergyPerPulseJ ?? 0 },
     latencyPerActionS: { mvm: cycleS, write: device?.cost.writePulseS ?? 0 },
@@ -93,7 +93,7 @@ export function buildBnn2t2rChip(options: ResolvedBnn2t2rOptions, hardware: Hard
   const { sense: senseCost, add: popcountCost } = synapseCosts(options, senseAmp, componentPopcount)
   const accumulatorCost = adderCost('popcount-tree-adder', 'add', accumulatorBits, technology, cycleS)
   const subtractor = adderCost('threshold-subtractor', 'compare', accumulatorBits, technology, cycleS)
-  const thresholdCost = createComponentCost({
+  const thresholdCost = defineComponentCost({
     componentClass: 'threshold-unit',
     energyPerActionJ: { compare: (subtractor.energyPerActionJ.compare ?? 0) + accumulatorBits * senseJ },
     latencyPerActionS: { compare: cycleS },

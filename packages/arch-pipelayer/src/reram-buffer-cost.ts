@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1, DeviceModelV1 } from '@cimkit/core'
-import { createComponentCost } from '@cimkit/cost'
 
 /** A ReRAM subarray used as memory. @since 0.1.0 */
 export interface ReramBufferShape {
@@ -34,7 +33,7 @@ export function reramBufferCost(shape: ReramBufferShape, device: DeviceModelV1 |
   const cellDevice = requireDevice(device)
   const cellsPerByte = 8 / shape.bitsPerCell
   const bytesPerRow = (shape.columns * shape.bitsPerCell) / 8
-  return createComponentCost({
+  return defineComponentCost({
     componentClass: 'reram-buffer',
     energyPerActionJ: { readBytes: cellsPerByte * cellReadJ(cellDevice), writeBytes: cellsPerByte * cellDevice.cost.writeEnergyPerPulseJ },
     latencyPerActionS: { readBytes: cellDevice.cost.readPulseS / bytesPerRow, writeBytes: cellDevice.cost.writePulseS / bytesPerRow },
@@ -51,7 +50,7 @@ export function reramBufferCost(shape: ReramBufferShape, device: DeviceModelV1 |
  */
 export function deltaBufferCost(shape: ReramBufferShape, device: DeviceModelV1 | null): ComponentCostModelV1 {
   const cellDevice = requireDevice(device)
-  return createComponentCost({
+  return defineComponentCost({
     componentClass: 'reram-delta-buffer',
     energyPerActionJ: { outerProduct: shape.rows * shape.columns * cellDevice.cost.writeEnergyPerPulseJ, cellRead: cellReadJ(cellDevice) },
     latencyPerActionS: { outerProduct: 4 * cellDevice.cost.writePulseS, cellRead: cellDevice.cost.readPulseS / shape.columns },

@@ -56,6 +56,8 @@ export type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from './spec/back
 export { COMPONENT_KINDS } from './spec/component-kinds.js'
 export type { ComponentKind, ComponentKindsV1 } from './spec/component-kinds.js'
 export type { ComponentCostModelV1 } from './spec/cost/v1/component-cost-model.js'
+export { defineComponentCost } from './spec/cost/v1/define-component-cost.js'
+export type { ComponentCostFields } from './spec/cost/v1/define-component-cost.js'
 export type { DeviceCostV1, DeviceModelV1 } from './spec/device/v1/device-model.js'
 export { StuckState } from './spec/device/v1/programmed-cells.js'
 export type { ProgrammedCellsV1 } from './spec/device/v1/programmed-cells.js'

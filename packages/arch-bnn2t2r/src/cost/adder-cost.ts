@@ -1,4 +1,5 @@
-import { createComponentCost, scaleComponentCost } from '@cimkit/cost'
+import { defineComponentCost } from '@cimkit/core'
+import { scaleComponentCost } from '@cimkit/cost'
 import type { TechnologyPoint } from '@cimkit/cost'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 
@@ -19,7 +20,7 @@ const SOURCE = 'Horowitz, ISSCC 2014 (45 nm, 0.9 V): 8-bit add 0.03 pJ, 36 µm²
  * @since 0.1.0
  */
 export function adderCost(componentClass: string, action: string, widthBits: number, technology: TechnologyPoint, cycleS: number, extraSource = ''): ComponentCostModelV1 {
-  const base = createComponentCost({
+  const base = defineComponentCost({
     componentClass,
     energyPerActionJ: { [action]: (ADD_8BIT_ENERGY_J * widthBits) / 8 },
     latencyPerActionS: { [action]: cycleS },
@@ -28,5 +29,5 @@ export function adderCost(componentClass: string, action: string, widthBits: num
   })
   const scaled = scaleComponentCost(base, HOROWITZ_45NM, technology)
   // NOTE: keep the clock as the latency; scaling would shrink it with the node.
-  return createComponentCost({ ...scaled, latencyPerActionS: { [action]: cycleS } })
+  return defineComponentCost({ ...scaled, latencyPerActionS: { [action]: cycleS } })
 }

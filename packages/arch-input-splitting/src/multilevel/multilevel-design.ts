@@ -1,5 +1,5 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { DeviceModelV1, HardwareV1, LayerMappingV1, MappingV1, NetworkWorkloadV1, PeakPpaV1, PpaBreakdownEntryV1, PpaReportV1 } from '@cimkit/core'
-import { createComponentCost } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
 import { cellAreaMm2, convertEnergyJ, convertLatencyS, requireConverter, requireDevice } from '../xnor/hardware-parts.js'
 import type { ResolvedMultilevelOptions } from './multilevel-options.js'
@@ -139,7 +139,7 @@ export function buildMultilevelArray(options: ResolvedMultilevelOptions, hardwar
   const converter = requireConverter(hardware, 'multilevel')
   const readS = options.columnsPerConverter * step.stepS
   const columnJ = conversionEnergyJ(options, step, options.rows * options.inputOneFraction) - step.convertJ
-  const array = createComponentCost({
+  const array = defineComponentCost({
     componentClass: 'rram-array-multilevel',
     energyPerActionJ: { mvm: options.rows * columnJ },
     latencyPerActionS: { mvm: readS },

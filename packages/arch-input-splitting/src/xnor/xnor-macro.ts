@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1, HardwareV1 } from '@cimkit/core'
-import { createComponentCost, flattenHierarchy } from '@cimkit/cost'
+import { flattenHierarchy } from '@cimkit/cost'
 import type { CostNode, FlatComponent } from '@cimkit/cost'
 import { cellAreaMm2, checkConverterSupply, convertEnergyJ, convertLatencyS, requireConverter, requireDevice } from './hardware-parts.js'
 import { bitlineVoltageV, designBitlineLoadOhm, expectedColumnReadPowerW } from './xnor-column.js'
@@ -49,7 +49,7 @@ export function buildXnorMacro(options: ResolvedXnorMacroOptions, hardware: Hard
   const stepS = options.readPulseS + convertLatencyS(converter)
   const mvmTimeS = options.columnsPerConverter * stepS
   const converters = options.columns / options.columnsPerConverter
-  const arrayCost = createComponentCost({
+  const arrayCost = defineComponentCost({
     componentClass: 'xnor-rram-array',
     energyPerActionJ: { mvm: options.columns * columnPowerW * options.readPulseS },
     latencyPerActionS: { mvm: mvmTimeS },

@@ -1,5 +1,5 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
-import { createComponentCost } from '@cimkit/cost'
 
 const SOURCE = 'PUMA simulator include/constants.py (Ankit et al., ASPLOS 2019; research/anchor-archsims.md §3.2), 32 nm, 1 GHz'
 /** One clock cycle at PUMA's 1 GHz, seconds: the simulator's powers are per access per cycle. */
@@ -14,7 +14,7 @@ function perAccess(componentClass: string, dynamicMw: number, actions: Readonly<
     energyPerActionJ[action] = (dynamicMw * mW * CYCLE_S) / unitsPerAccess
     latencyPerActionS[action] = CYCLE_S / unitsPerAccess
   }
-  return createComponentCost({ componentClass, energyPerActionJ, latencyPerActionS, leakagePowerW: leakageMw * mW, areaMm2, source: `${SOURCE}: ${note}` })
+  return defineComponentCost({ componentClass, energyPerActionJ, latencyPerActionS, leakagePowerW: leakageMw * mW, areaMm2, source: `${SOURCE}: ${note}` })
 }
 
 /**

@@ -1,6 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1, DeviceModelV1 } from '@cimkit/core'
 import type { TechnologyPoint } from '../technology/technology-scaling.js'
-import { createComponentCost, resizeComponentCost } from './define-component-cost.js'
+import { resizeComponentCost } from './define-component-cost.js'
 import { isaacComponentCost } from './published-component-cost.js'
 
 /** Shape of one crossbar. @since 0.1.0 */
@@ -34,7 +35,7 @@ export function crossbarArrayCost(shape: CrossbarShape, device: DeviceModelV1 | 
   if (device !== null && energySource === 'published') {
     const published = crossbarArrayCost(shape, null, technology)
     const featureMm = device.cost.technologyNodeNm * 1e-6
-    return createComponentCost({
+    return defineComponentCost({
       componentClass: 'crossbar',
       energyPerActionJ: { ...published.energyPerActionJ, cellWrite: device.cost.writeEnergyPerPulseJ },
       latencyPerActionS: { ...published.latencyPerActionS, cellWrite: device.cost.writePulseS },
@@ -47,7 +48,7 @@ export function crossbarArrayCost(shape: CrossbarShape, device: DeviceModelV1 | 
     const meanConductanceS = (minS + maxS) / 2
     const cost = device.cost
     const featureMm = cost.technologyNodeNm * 1e-6
-    return createComponentCost({
+    return defineComponentCost({
       componentClass: 'crossbar',
       energyPerActionJ: { cellRead: cost.readVoltageV * cost.readVoltageV * meanConductanceS * cost.readPulseS, cellWrite: cost.writeEnergyPerPulseJ },
       latencyPerActionS: { mvm: cost.readPulseS, cellWrite: cost.writePulseS },

@@ -1,47 +1,10 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { technologyScaleFactors } from '../technology/technology-scaling.js'
 import type { TechnologyPoint } from '../technology/technology-scaling.js'
 
-/** The fields of a component cost, without the spec tag. @since 0.1.0 */
-export interface ComponentCostFields {
-  readonly componentClass: string
-  /** Joules per action, by action name. */
-  readonly energyPerActionJ: Readonly<Record<string, number>>
-  /** Seconds one action occupies the component, by action name. */
-  readonly latencyPerActionS?: Readonly<Record<string, number>>
-  /** Static power, watts. */
-  readonly leakagePowerW?: number
-  /** Square millimetres. */
-  readonly areaMm2: number
-  readonly source: string
-}
-
 function checkNonNegative(name: string, value: number): void {
   if (!(Number.isFinite(value) && value >= 0)) throw new InvalidArgumentError(name, `must be finite and non-negative, got ${value}`)
-}
-
-/**
- * Builds a `ComponentCostModelV1`, checking every number is finite and non-negative and that the
- * source is named.
- * @example createComponentCost({ componentClass: 'adc-sar', energyPerActionJ: { convert: 1.5625e-12 }, areaMm2: 0.0012, source: 'ISAAC Table 6' })
- * @since 0.1.0
- */
-export function createComponentCost(fields: ComponentCostFields): ComponentCostModelV1 {
-  if (fields.source.trim().length === 0) throw new InvalidArgumentError('source', `${fields.componentClass}: every cost names its source`)
-  for (const [action, energy] of Object.entries(fields.energyPerActionJ)) checkNonNegative(`energyPerActionJ.${action}`, energy)
-  for (const [action, latency] of Object.entries(fields.latencyPerActionS ?? {})) checkNonNegative(`latencyPerActionS.${action}`, latency)
-  checkNonNegative('leakagePowerW', fields.leakagePowerW ?? 0)
-  checkNonNegative('areaMm2', fields.areaMm2)
-  return {
-    specificationVersion: 'v1',
-    componentClass: fields.componentClass,
-    energyPerActionJ: { ...fields.energyPerActionJ },
-    latencyPerActionS: { ...(fields.latencyPerActionS ?? {}) },
-    leakagePowerW: fields.leakagePowerW ?? 0,
-    areaMm2: fields.areaMm2,
-    source: fields.source,
-  }
 }
 
 /** A published power figure and the action rates it was drawn at. @since 0.1.0 */
@@ -77,7 +40,7 @@ export function componentCostFromPower(figure: PowerFigure): ComponentCostModelV
     energyPerActionJ[action] = figure.powerW / totalRate
     latencyPerActionS[action] = 1 / rate
   }
-  return createComponentCost({
+  return defineComponentCost({
     componentClass: figure.componentClass,
     energyPerActionJ,
     latencyPerActionS,
@@ -102,7 +65,7 @@ function scaleRecord(record: Readonly<Record<string, number>>, factor: number): 
 export function scaleComponentCost(cost: ComponentCostModelV1, from: TechnologyPoint, to: TechnologyPoint): ComponentCostModelV1 {
   if (from.nodeNm === to.nodeNm && from.supplyV === to.supplyV) return cost
   const factors = technologyScaleFactors(from, to)
-  return createComponentCost({
+  return defineComponentCost({
     componentClass: cost.componentClass,
     energyPerActionJ: scaleRecord(cost.energyPerActionJ, factors.energy),
     latencyPerActionS: scaleRecord(cost.latencyPerActionS, factors.latency),
@@ -129,7 +92,7 @@ export function resizeComponentCost(cost: ComponentCostModelV1, factors: ResizeF
   checkNonNegative('factors.energy', factors.energy)
   checkNonNegative('factors.area', factors.area)
   checkNonNegative('factors.leakage', factors.leakage)
-  return createComponentCost({
+  return defineComponentCost({
     componentClass: cost.componentClass,
     energyPerActionJ: scaleRecord(cost.energyPerActionJ, factors.energy),
     latencyPerActionS: cost.latencyPerActionS,

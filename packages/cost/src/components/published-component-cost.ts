@@ -1,6 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import type { TechnologyPoint } from '../technology/technology-scaling.js'
-import { componentCostFromPower, createComponentCost, resizeComponentCost, scaleComponentCost } from './define-component-cost.js'
+import { componentCostFromPower, resizeComponentCost, scaleComponentCost } from './define-component-cost.js'
 import { ISAAC_TECHNOLOGY, isaacTable6 } from './isaac-table-6.js'
 import type { IsaacTable6Component, PublishedComponentFigure } from './isaac-table-6.js'
 
@@ -13,7 +14,7 @@ export function publishedComponentCost(figure: PublishedComponentFigure): Compon
   const powerW = figure.powerW / figure.count
   const areaMm2 = figure.areaMm2 / figure.count
   if (figure.static === true || Object.keys(figure.actionsPerSecond).length === 0) {
-    return createComponentCost({ componentClass: figure.componentClass, energyPerActionJ: {}, leakagePowerW: powerW, areaMm2, source: figure.source })
+    return defineComponentCost({ componentClass: figure.componentClass, energyPerActionJ: {}, leakagePowerW: powerW, areaMm2, source: figure.source })
   }
   return componentCostFromPower({ componentClass: figure.componentClass, powerW, actionsPerSecond: figure.actionsPerSecond, areaMm2, source: figure.source })
 }

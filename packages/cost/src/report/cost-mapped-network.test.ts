@@ -1,6 +1,6 @@
+import { defineComponentCost } from '@cimkit/core'
 import { describe, expect, it } from 'vitest'
 import { denseLayer } from '../testing/networks.js'
-import { createComponentCost } from '../components/define-component-cost.js'
 import { flattenHierarchy } from '../hierarchy/cost-node.js'
 import type { ArrayGeometry } from '../mapping/array-geometry.js'
 import { mapNetwork } from '../mapping/map-network.js'
@@ -8,7 +8,7 @@ import { costMappedNetwork } from './cost-mapped-network.js'
 
 const geometry: ArrayGeometry = { rows: 4, columns: 4, rowsPerInput: 1, columnsPerOutput: 1, arraysPerBlock: 1, cellsPerWeight: 1 }
 const unit = (componentClass: string, energyPerActionJ: Record<string, number>, areaMm2: number, leakagePowerW = 0) =>
-  createComponentCost({ componentClass, energyPerActionJ, latencyPerActionS: Object.fromEntries(Object.keys(energyPerActionJ).map((key) => [key, 1e-9])), leakagePowerW, areaMm2, source: 'unit test' })
+  defineComponentCost({ componentClass, energyPerActionJ, latencyPerActionS: Object.fromEntries(Object.keys(energyPerActionJ).map((key) => [key, 1e-9])), leakagePowerW, areaMm2, source: 'unit test' })
 
 const components = flattenHierarchy({
   name: 'chip',

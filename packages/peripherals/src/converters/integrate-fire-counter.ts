@@ -1,7 +1,6 @@
 import type { ComponentCostModelV1, ConversionRangeV1, OutputConverterV1, RandomSource } from '@cimkit/core'
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import { z } from 'zod'
-import { componentCost } from '../cost/component-cost.js'
 import { publishedAnchors } from '../cost/published-anchors.js'
 import { bitsField, technologyFields } from '../options/common-options.js'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
@@ -49,7 +48,7 @@ export class IntegrateFireCounter implements OutputConverterV1 {
     const point = resolveDesignPoint(anchor, options)
     const fires = 2 ** options.bits - 1
     const decisionJ = (anchor.powerW / anchor.decisionRateHz) * point.scale.energy
-    this.cost = componentCost({
+    this.cost = defineComponentCost({
       componentClass: 'integrate-fire',
       energyPerActionJ: { convert: (fires / 2) * decisionJ * (1 + TOGGLES_PER_INCREMENT) },
       latencyPerActionS: { convert: (fires * point.scale.latency) / anchor.decisionRateHz },

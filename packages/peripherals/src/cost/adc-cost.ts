@@ -1,7 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
 import { RESOLUTION_SCALING_SOURCE, resolutionEnergyFactor } from './adc-resolution-scaling.js'
-import { componentCost } from './component-cost.js'
 import { interleave } from './interleaving.js'
 import { publishedAnchors } from './published-anchors.js'
 
@@ -31,7 +31,7 @@ export function sarAdcCost(request: AdcCostRequest): ComponentCostModelV1 {
   const channelAreaMm2 = anchor.areaMm2 * 2 ** (request.bits - anchor.bits) * point.scale.area
   const nativeRateHz = (anchor.sampleRateHz * anchor.bits) / request.bits / point.scale.latency
   const rate = interleave(nativeRateHz, request.sampleRateHz)
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'adc-sar',
     energyPerActionJ: { convert: energyJ },
     latencyPerActionS: { convert: 1 / rate.sampleRateHz },
@@ -52,7 +52,7 @@ export function pipelinedAdcCost(request: AdcCostRequest): ComponentCostModelV1 
   const point = resolveDesignPoint(anchor, { technologyNodeNm: request.technologyNodeNm ?? anchor.nodeNm, supplyV: request.supplyV })
   const energyJ = (anchor.powerW / anchor.sampleRateHz) * resolutionEnergyFactor(anchor.bits, request.bits) * point.scale.energy
   const rate = interleave(anchor.sampleRateHz / point.scale.latency, request.sampleRateHz)
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'adc-pipelined',
     energyPerActionJ: { convert: energyJ },
     latencyPerActionS: { convert: 1 / rate.sampleRateHz },
@@ -73,7 +73,7 @@ export function comparatorBankCost(request: AdcCostRequest, componentClass: stri
   const point = resolveDesignPoint(anchor, { technologyNodeNm: request.technologyNodeNm ?? anchor.nodeNm, supplyV: request.supplyV })
   const comparators = 2 ** request.bits - 1
   const rate = interleave(anchor.decisionRateHz / point.scale.latency, request.sampleRateHz)
-  return componentCost({
+  return defineComponentCost({
     componentClass,
     energyPerActionJ: { convert: comparators * (anchor.powerW / anchor.decisionRateHz) * point.scale.energy },
     latencyPerActionS: { convert: 1 / rate.sampleRateHz },
@@ -96,7 +96,7 @@ export function rampAdcCost(request: AdcCostRequest): ComponentCostModelV1 {
   const steps = 2 ** request.bits
   const clockHz = anchor.decisionRateHz / point.scale.latency
   const rate = interleave(clockHz / steps, request.sampleRateHz)
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'adc-ramp',
     energyPerActionJ: { convert: steps * (anchor.powerW / anchor.decisionRateHz) * point.scale.energy },
     latencyPerActionS: { convert: 1 / rate.sampleRateHz },

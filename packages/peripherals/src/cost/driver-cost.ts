@@ -1,6 +1,6 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
-import { componentCost } from './component-cost.js'
 import { publishedAnchors } from './published-anchors.js'
 
 /** Node and supply of a driver. @since 0.1.0 */
@@ -18,7 +18,7 @@ export interface DriverPoint {
 export function oneBitDriverCost(point: DriverPoint, componentClass = 'dac-1bit'): ComponentCostModelV1 {
   const anchor = publishedAnchors.isaacDac1Bit
   const resolved = resolveDesignPoint(anchor, point)
-  return componentCost({
+  return defineComponentCost({
     componentClass,
     energyPerActionJ: { drive: anchor.powerW * anchor.cycleS * resolved.scale.energy },
     latencyPerActionS: { drive: anchor.cycleS * resolved.scale.latency },
@@ -37,7 +37,7 @@ export function oneBitDriverCost(point: DriverPoint, componentClass = 'dac-1bit'
 export function multiBitDacCost(bits: number, point: DriverPoint): ComponentCostModelV1 {
   const unit = oneBitDriverCost(point)
   const units = 2 ** bits - 1
-  return componentCost({
+  return defineComponentCost({
     componentClass: `dac-${bits}bit`,
     energyPerActionJ: { drive: unit.energyPerActionJ['drive']! * units },
     latencyPerActionS: { drive: unit.latencyPerActionS['drive']! },
@@ -58,7 +58,7 @@ export function pwmDriverCost(bits: number, unitPulseS: number, point: DriverPoi
   const unit = oneBitDriverCost(point)
   const latch = publishedAnchors.mnsimSenseAmp
   const latchPoint = resolveDesignPoint(latch, point)
-  return componentCost({
+  return defineComponentCost({
     componentClass: `pwm-driver-${bits}bit`,
     energyPerActionJ: { drive: unit.energyPerActionJ['drive']! + bits * (latch.powerW / latch.decisionRateHz) * latchPoint.scale.energy },
     latencyPerActionS: { drive: (2 ** bits - 1) * unitPulseS },

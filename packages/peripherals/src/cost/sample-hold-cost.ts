@@ -1,7 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { z } from 'zod'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
-import { componentCost } from './component-cost.js'
 import { publishedAnchors } from './published-anchors.js'
 
 /** Options of a sample-and-hold cost model. @since 0.1.0 */
@@ -25,7 +25,7 @@ export function createSampleHoldCost(options: SampleHoldOptions = {}): Component
   const parsed = sampleHoldOptionsSchema.parse(options)
   const anchor = publishedAnchors.isaacSampleHold
   const point = resolveDesignPoint(anchor, { technologyNodeNm: parsed.technologyNodeNm, supplyV: parsed.supplyV })
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'sample-hold',
     energyPerActionJ: { sample: anchor.powerW * anchor.cycleS * point.scale.energy },
     latencyPerActionS: { sample: anchor.cycleS * point.scale.latency },

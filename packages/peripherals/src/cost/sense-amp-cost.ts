@@ -1,6 +1,6 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
-import { componentCost } from './component-cost.js'
 import { publishedAnchors } from './published-anchors.js'
 
 /**
@@ -26,7 +26,7 @@ export function senseAmpCost(kind: SenseAmpKind, point: { readonly technologyNod
   const resolved = resolveDesignPoint(anchor, point)
   const sizeFactor = kind === 'pcsa-xnor' ? (PCSA_TRANSISTORS + XNOR_EXTRA_TRANSISTORS) / PCSA_TRANSISTORS : 1
   const xnorNote = kind === 'pcsa-xnor' ? '; XNOR variant: +4 transistors on a 7-transistor PCSA (paper 004), area and energy × 11/7' : ''
-  return componentCost({
+  return defineComponentCost({
     componentClass: `sense-amp-${kind}`,
     energyPerActionJ: { convert: (anchor.powerW / anchor.decisionRateHz) * sizeFactor * resolved.scale.energy },
     latencyPerActionS: { convert: resolved.scale.latency / anchor.decisionRateHz },

@@ -1,7 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { z } from 'zod'
 import { describeScaling, resolveDesignPoint } from '../technology/design-point.js'
-import { componentCost } from './component-cost.js'
 import { publishedAnchors } from './published-anchors.js'
 
 /** ISAAC's shift-and-add units accumulate 16-bit outputs (16-bit fixed point, ISAAC Sec. 5). */
@@ -31,7 +31,7 @@ export function createShiftAddCost(options: ShiftAddOptions = {}): ComponentCost
   const anchor = publishedAnchors.isaacShiftAdd
   const point = resolveDesignPoint(anchor, { technologyNodeNm: parsed.technologyNodeNm, supplyV: parsed.supplyV })
   const width = parsed.widthBits / ISAAC_WIDTH_BITS
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'shift-add',
     energyPerActionJ: { add: (anchor.powerW / anchor.addsPerSecond) * width * point.scale.energy },
     latencyPerActionS: { add: point.scale.latency / anchor.addsPerSecond },

@@ -1,7 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ComponentCostModelV1 } from '@cimkit/core'
 import { z } from 'zod'
 import { nominalSupplyV } from '../technology/nominal-supply.js'
-import { componentCost } from './component-cost.js'
 
 /** Options of a transimpedance-amplifier cost model. @since 0.1.0 */
 export const tiaOptionsSchema = z
@@ -34,7 +34,7 @@ export function createTiaCost(options: TiaOptions = {}): ComponentCostModelV1 {
   const supplyV = parsed.supplyV ?? nominalSupplyV(parsed.technologyNodeNm)
   const energyJ = (supplyV * parsed.loadCapacitanceF * (parsed.bits + 1) * Math.LN2) / parsed.gmOverIdPerV
   const areaUm2 = 2 * (parsed.loadCapacitanceF / parsed.capacitorDensityFPerUm2)
-  return componentCost({
+  return defineComponentCost({
     componentClass: 'tia',
     energyPerActionJ: { sample: energyJ },
     latencyPerActionS: { sample: parsed.settleTimeS },

@@ -1,7 +1,7 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { MvmCallV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
 import { arrayKeyOf } from '../host/array-key.js'
 import { HOROWITZ_45NM } from '../cost/horowitz-45nm.js'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { alternatingPolarityOptionsSchema } from './alternating-polarity-options.js'
 import type { AlternatingPolarityOptions } from './alternating-polarity-options.js'
@@ -43,7 +43,7 @@ export class AlternatingPolarity implements ReliabilityMiddlewareV1 {
       {
         name: 'readPolarity',
         count: 1,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'read-polarity-controller',
           energyPerActionJ: { decide: add.energyJ, reverseRead: 0 },
           areaMm2: add.areaUm2 * 1e-6,

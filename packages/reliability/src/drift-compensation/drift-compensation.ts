@@ -1,8 +1,7 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { MvmCallV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
 import { arrayKeyOf } from '../host/array-key.js'
 import { HOROWITZ_45NM } from '../cost/horowitz-45nm.js'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { driftCompensationOptionsSchema } from './drift-compensation-options.js'
 import type { DriftCompensationOptions } from './drift-compensation-options.js'
@@ -42,7 +41,7 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
       {
         name: 'driftCompensation',
         count: 1,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'drift-compensation-scaler',
           energyPerActionJ: { scale: multiply.energyJ, referenceRead: 0 },
           areaMm2: multiply.areaUm2 * 1e-6,

@@ -1,7 +1,6 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { DeviceModelV1, MvmCallV1, ProgramCallV1, ProgrammedCellsV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
 import { GATE_45NM } from '../cost/horowitz-45nm.js'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { eccOptionsSchema } from './ecc-options.js'
 import type { EccOptions } from './ecc-options.js'
@@ -51,7 +50,7 @@ export class ErrorCorrectingCode implements ReliabilityMiddlewareV1 {
     const decoder: AddedComponent = {
       name: 'ecc',
       count: this.options.decoders,
-      cost: techniqueCost({
+      cost: defineComponentCost({
         componentClass: 'ecc-decoder',
         energyPerActionJ: { decode: this.code.decodeEnergyJ(), encode: this.code.checkBits * (this.code.dataBits / 2) * GATE_45NM.energyJ },
         areaMm2: this.code.decoderAreaMm2(),
@@ -66,7 +65,7 @@ export class ErrorCorrectingCode implements ReliabilityMiddlewareV1 {
       {
         name: 'eccCheckCells',
         count: this.totals.checkCells,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'ecc-check-cell',
           energyPerActionJ: {},
           areaMm2: cost.cellAreaF2 * featureMm * featureMm,

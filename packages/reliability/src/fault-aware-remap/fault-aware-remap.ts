@@ -1,5 +1,5 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { ProgramCallV1, ProgrammedCellsV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { detectStuckCells } from './detect-stuck-cells.js'
 import type { DetectedFaults } from './detect-stuck-cells.js'
@@ -49,7 +49,7 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
     this.testCost ??= {
       name: 'testRead',
       count: 1,
-      cost: techniqueCost({
+      cost: defineComponentCost({
         componentClass: 'fault-test',
         energyPerActionJ: { pulse: cost.writeEnergyPerPulseJ, read: cost.readVoltageV ** 2 * ((conductanceRangeS.minS + conductanceRangeS.maxS) / 2) * cost.readPulseS },
         latencyPerActionS: { pulse: cost.writePulseS, read: cost.readPulseS },

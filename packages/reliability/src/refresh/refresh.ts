@@ -1,6 +1,6 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { DeviceModelV1, MvmCallV1, ProgramCallV1, ProgrammedCellsV1 } from '@cimkit/core'
 import { arrayKeyOf } from '../host/array-key.js'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { refreshOptionsSchema } from './refresh-options.js'
 import type { RefreshOptions } from './refresh-options.js'
@@ -38,7 +38,7 @@ export class Refresh implements TimeAwareMiddleware {
       {
         name: 'refresh',
         count: 1,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'refresh',
           energyPerActionJ: { pulse: cost.writeEnergyPerPulseJ },
           latencyPerActionS: { pulse: cost.writePulseS },

@@ -1,5 +1,5 @@
+import { defineComponentCost } from '@cimkit/core'
 import type { DeviceModelV1, ProgramCallV1, ProgrammedCellsV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { spareColumnsOptionsSchema } from './spare-columns-options.js'
 import type { SpareColumnsOptions } from './spare-columns-options.js'
@@ -37,7 +37,7 @@ export class SpareColumns implements ReliabilityMiddlewareV1 {
       {
         name: 'spareColumns',
         count: this.totals.arrays,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'spare-columns',
           energyPerActionJ: { pulse: cost.writeEnergyPerPulseJ, read: cost.readVoltageV ** 2 * ((conductanceRangeS.minS + conductanceRangeS.maxS) / 2) * cost.readPulseS },
           latencyPerActionS: { pulse: cost.writePulseS, read: cost.readPulseS },

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@cimkit/core'
+import { defineComponentCost, InvalidArgumentError } from '@cimkit/core'
 import type { DeviceModelV1, ProgramCallV1, ProgrammedCellsV1, ReliabilityMiddlewareV1 } from '@cimkit/core'
-import { techniqueCost } from '../cost/technique-cost.js'
 import type { AddedComponent } from '../cost/technique-cost.js'
 import { writeVerifyOptionsSchema } from './write-verify-options.js'
 import type { WriteVerifyOptions } from './write-verify-options.js'
@@ -52,7 +51,7 @@ export class WriteVerify implements ReliabilityMiddlewareV1 {
       {
         name: 'writeVerify',
         count: 1,
-        cost: techniqueCost({
+        cost: defineComponentCost({
           componentClass: 'write-verify',
           energyPerActionJ: { pulse: cost.writeEnergyPerPulseJ, read: cost.readVoltageV ** 2 * meanConductanceS * cost.readPulseS },
           latencyPerActionS: { pulse: cost.writePulseS, read: cost.readPulseS },
