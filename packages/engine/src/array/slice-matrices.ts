@@ -81,8 +81,21 @@ export function sliceMatrices(
           if (noiseVariance !== null) noiseVariance[row * outputCount + output] = variance(positive) + (encoding.pair ? variance(negative) : 0)
         }
       }
-      result.push({ effective, noiseVariance, referenceNoiseVariance, wire: reader === null ? null : { reader, localSlice } })
+      // A device without read noise (σ = 0 everywhere) adds exactly nothing: drop the matrices so no read draws for it.
+      const noisy = hasNonZero(noiseVariance) || hasNonZero(referenceNoiseVariance)
+      result.push({
+        effective,
+        noiseVariance: noisy ? noiseVariance : null,
+        referenceNoiseVariance: noisy ? referenceNoiseVariance : null,
+        wire: reader === null ? null : { reader, localSlice },
+      })
     }
   }
   return result
+}
+
+function hasNonZero(values: Float32Array | null): boolean {
+  if (values === null) return false
+  for (let index = 0; index < values.length; index++) if (values[index] !== 0) return true
+  return false
 }

@@ -1,4 +1,5 @@
 import type { ConversionRangeV1 } from '@cimkit/core'
+import { nearestRankIndex, selectRank } from './nearest-rank.js'
 
 /** What bounds one conversion stage's values (digit units × drive). @since 0.1.0 */
 export interface StageBounds {
@@ -65,14 +66,17 @@ export function alignedRange(range: ConversionRangeV1, unit: number, bits: numbe
  */
 export function percentileRange(samples: Float32Array, percentile: number, symmetric: boolean): ConversionRangeV1 {
   if (samples.length === 0) return { min: -1, max: 1 }
-  // Nearest rank; the 1e-9 keeps 1 − 0.99 = 0.01000…09 from moving up one rank.
-  const rank = (sorted: Float32Array, fraction: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length - 1e-9) - 1))]!
+  const count = samples.length
   if (symmetric) {
-    const bound = rank(Float32Array.from(samples, Math.abs).sort(), percentile / 100)
+    const magnitudes = new Float32Array(count)
+    for (let index = 0; index < count; index++) magnitudes[index] = Math.abs(samples[index]!)
+    const bound = selectRank(magnitudes, nearestRankIndex(count, percentile / 100))
     return bound > 0 ? { min: -bound, max: bound } : { min: -1, max: 1 }
   }
-  const sorted = samples.slice().sort()
-  const min = rank(sorted, 1 - percentile / 100)
-  const max = rank(sorted, percentile / 100)
+  const values = samples.slice()
+  const maxRank = nearestRankIndex(count, percentile / 100)
+  const max = selectRank(values, maxRank)
+  // After selection every value below maxRank is ≤ max: the lower rank is found among them.
+  const min = selectRank(values.subarray(0, maxRank + 1), nearestRankIndex(count, 1 - percentile / 100))
   return max > min ? { min, max } : { min: min - 1, max: min + 1 }
 }

@@ -73,7 +73,9 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   calibrate(inputs: Float32Array, batch: number): void {
     this.checkInputs(inputs, batch)
     if (this.state.engine.inputRange === undefined) this.calibratedInputScale = absolutePercentile(inputs, this.state.engine.inputPercentile) || 1
-    const samples = new Map<string, number[]>()
+    // Only calibrated converter ranges need the profiling pass; bounded ones follow from the array.
+    if (this.state.engine.adcRange.mode !== 'calibrated') return
+    const samples = new Map<string, Float32Array[]>()
     this.profiling = true
     try {
       this.run(this.drive(inputs), batch, undefined, samples)
@@ -81,7 +83,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       this.profiling = false
     }
     const arrays = new Map<string, Float32Array>()
-    for (const [key, values] of samples) arrays.set(key, Float32Array.from(values))
+    for (const [key, chunks] of samples) arrays.set(key, concatenate(chunks))
     this.state.ranges.calibrate(arrays, (slice) => this.state.ranges.digitBounds(slice).min < 0 || this.state.profile.planeMin.some((level) => level < 0))
   }
 
@@ -146,7 +148,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   /** Runs the pipeline; with `samples`, records pre-conversion values instead of converting. */
-  private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, number[]> | null): Float64Array {
+  private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, Float32Array[]> | null): Float64Array {
     const { blocks, engine, readContext } = this.state
     const { layout, encoding } = readContext
     const vectors = drive.cycles * batch
@@ -199,7 +201,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     batch: number,
     output: Float64Array,
     random: { readonly fixed: RandomSource; readonly call: RandomSource },
-    samples: Map<string, number[]> | null,
+    samples: Map<string, Float32Array[]> | null,
   ): void {
     const { organization, outputConverter, ranges, levels, readContext } = this.state
     const { encoding } = readContext
@@ -235,7 +237,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         const key = stageKey(stage)
         let list = samples.get(key)
         if (list === undefined) samples.set(key, (list = []))
-        for (const value of values) list.push(value)
+        list.push(values.slice())
         continue
       }
       this.count(arrayKey, 'adc', 'convert', size)
@@ -303,4 +305,16 @@ function sumRows(inputs: Float32Array, vectors: number, count: number): Float64A
     sums[vector] = sum
   }
   return sums
+}
+
+function concatenate(chunks: readonly Float32Array[]): Float32Array {
+  let length = 0
+  for (const chunk of chunks) length += chunk.length
+  const out = new Float32Array(length)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
 }

@@ -1,3 +1,4 @@
+import { nearestRankIndex, selectRank } from '../conversion/nearest-rank.js'
 import type { WeightEncoding } from './weight-encoding.js'
 
 /** Integer weights and the real value of one integer step. @since 0.1.0 */
@@ -16,8 +17,9 @@ export function absolutePercentile(values: Float32Array, percent: number): numbe
     for (const value of values) largest = Math.max(largest, Math.abs(value))
     return largest
   }
-  const magnitudes = Float32Array.from(values, Math.abs).sort()
-  return magnitudes[Math.min(magnitudes.length - 1, Math.max(0, Math.ceil((percent / 100) * magnitudes.length) - 1))]!
+  const magnitudes = new Float32Array(values.length)
+  for (let index = 0; index < values.length; index++) magnitudes[index] = Math.abs(values[index]!)
+  return selectRank(magnitudes, nearestRankIndex(magnitudes.length, percent / 100))
 }
 
 /**
