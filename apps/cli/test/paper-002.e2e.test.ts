@@ -34,6 +34,12 @@ function variant(example: string, name: string, edits: readonly (readonly [strin
   return path
 }
 
+interface FullReport {
+  readonly config: { readonly workload: { readonly type: string } }
+  readonly accuracy: unknown
+  readonly ppa: { readonly areaMm2: number; readonly throughputFps: number; readonly topsPerW: number }
+}
+
 const peakTopsPerW = (config: string): number => runJson(config).ppa!.peak.topsPerW
 
 beforeAll(() => {
@@ -64,12 +70,41 @@ describe('paper 002 through `cimkit run`: XNOR-RRAM energy efficiency (text, Fig
     expect(at1v2).toBeLessThan(at1v0)
   })
 
-  it('Table 1 (2-bit cells, 5-bit flash per 8 columns): peak TOPS/W ordered 128 > 64 > 256, each within 20 % of 18.52 / 17.35 / 10.95', () => {
-    const bySize = new Map<number, number>()
+  it('Table 1 (2-bit cells, 5-bit flash per 8 columns) on the VGG-like CIFAR-10 network: chip area 19.64 / 19.21 / 14.71 mm² (64 > 128 > 256), FPS 112.38 / 163.72 / 77.36 and TOPS/W 17.35 / 18.52 / 10.95 (128 > 64 > 256), each within 15 %', () => {
+    const reports = new Map<number, FullReport>()
     for (const rows of [64, 128, 256]) {
-      const config = variant('input-splitting-2bit-128.yaml', `rram-2bit-${rows}.yaml`, [['preset: rram-2bit-128 }', `preset: rram-2bit-${rows} }`]])
-      bySize.set(rows, peakTopsPerW(config))
+      const result = spawnCli(['run', join(examples, `input-splitting-2bit-${rows}.yaml`), '--json'])
+      expect(result.status, result.stderr).toBe(0)
+      reports.set(rows, JSON.parse(result.stdout) as FullReport)
     }
+    const [at64, at128, at256] = [reports.get(64)!, reports.get(128)!, reports.get(256)!]
+    // A shape-only workload: PPA of the whole chip on the network, no accuracy (no published weights).
+    for (const report of [at64, at128, at256]) {
+      expect(report.accuracy).toBeNull()
+      expect(report.config.workload.type).toBe('vgg-like-cifar10')
+    }
+    expect(at64.ppa.areaMm2).toBeGreaterThan(at128.ppa.areaMm2)
+    expect(at128.ppa.areaMm2).toBeGreaterThan(at256.ppa.areaMm2)
+    expect(at128.ppa.throughputFps).toBeGreaterThan(at64.ppa.throughputFps)
+    expect(at64.ppa.throughputFps).toBeGreaterThan(at256.ppa.throughputFps)
+    expect(at128.ppa.topsPerW).toBeGreaterThan(at64.ppa.topsPerW)
+    expect(at64.ppa.topsPerW).toBeGreaterThan(at256.ppa.topsPerW)
+    // Measured: 21.6 / 17.3 / 15.1 mm², 110.8 / 151.4 / 83.7 FPS, 16.0 / 20.1 / 10.2 TOPS/W.
+    const table: readonly (readonly [FullReport, number, number, number])[] = [
+      [at64, 19.64, 112.38, 17.35],
+      [at128, 19.21, 163.72, 18.52],
+      [at256, 14.71, 77.36, 10.95],
+    ]
+    for (const [report, areaMm2, fps, topsPerW] of table) {
+      expect(Math.abs(report.ppa.areaMm2 / areaMm2 - 1)).toBeLessThan(0.15)
+      expect(Math.abs(report.ppa.throughputFps / fps - 1)).toBeLessThan(0.15)
+      expect(Math.abs(report.ppa.topsPerW / topsPerW - 1)).toBeLessThan(0.15)
+    }
+  })
+
+  it('Table 1 design peak (one array with its ADCs): TOPS/W ordered 128 > 64 > 256, each within 20 % of the table\'s 18.52 / 17.35 / 10.95', () => {
+    const bySize = new Map<number, number>()
+    for (const rows of [64, 128, 256]) bySize.set(rows, peakTopsPerW(join(examples, `input-splitting-2bit-${rows}.yaml`)))
     const [at64, at128, at256] = [bySize.get(64)!, bySize.get(128)!, bySize.get(256)!]
     expect(at128).toBeGreaterThan(at64)
     expect(at64).toBeGreaterThan(at256)

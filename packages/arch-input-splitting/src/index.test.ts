@@ -5,7 +5,8 @@ import plugin, { createInputSplittingPlugin, inputSplittingOptionsSchema } from 
 
 describe('@cimkit/arch-input-splitting plugin', () => {
   const added: { type: string; registration: unknown }[] = []
-  createInputSplittingPlugin().register({ architecture: (type: string, registration: unknown) => added.push({ type, registration }) } as never)
+  const record = (type: string, registration: unknown) => added.push({ type, registration })
+  createInputSplittingPlugin().register({ architecture: record, workload: record } as never)
 
   it('registers exactly what package.json `cimkit.provides` lists', () => {
     expect(added.map((entry) => entry.type)).toEqual(packageJson.cimkit.provides)

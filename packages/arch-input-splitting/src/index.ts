@@ -4,6 +4,7 @@ import { InputSplittingArchitecture } from './architecture/input-splitting-archi
 import { inputSplittingOptionsSchema } from './architecture/input-splitting-options.js'
 import { rram2bit128Preset, rram2bit256Preset, rram2bit64Preset } from './presets/multilevel-presets.js'
 import { xnorConventional1v2Preset, xnorSplit0v8With12kPreset, xnorSplit0v8With24kPreset, xnorSplit1v2With6kPreset } from './presets/xnor-presets.js'
+import { VggLikeCifarWorkload, vggLikeCifarWorkloadOptionsSchema } from './network/vgg-like-cifar-workload.js'
 import { VERSION } from './version.js'
 
 export { batchNormSign } from './functional/binary-batch-norm.js'
@@ -22,6 +23,8 @@ export { multilevelOptionsSchema } from './multilevel/multilevel-options.js'
 export type { MultilevelOptions, ResolvedMultilevelOptions } from './multilevel/multilevel-options.js'
 export { networkMacs, vggLikeCifarNetwork } from './network/vgg-like-cifar.js'
 export type { VggLikeCifarOptions } from './network/vgg-like-cifar.js'
+export { VggLikeCifarWorkload, vggLikeCifarWorkloadOptionsSchema } from './network/vgg-like-cifar-workload.js'
+export type { VggLikeCifarWorkloadOptions } from './network/vgg-like-cifar-workload.js'
 export { rram2bit128Preset, rram2bit256Preset, rram2bit64Preset } from './presets/multilevel-presets.js'
 export { xnorConventional1v2Preset, xnorSplit0v8With12kPreset, xnorSplit0v8With24kPreset, xnorSplit1v2With6kPreset } from './presets/xnor-presets.js'
 export { cellAreaMm2, checkConverterSupply, convertEnergyJ, convertLatencyS, requireConverter, requireDevice } from './xnor/hardware-parts.js'
@@ -37,7 +40,8 @@ export { VERSION } from './version.js'
 /**
  * Paper 002's XNOR-RRAM input-splitting macro and 2-bit design for cimkit: registers architecture
  * `input-splitting` and presets `xnor-conventional-1v2`, `xnor-split-0v8-12k`, `xnor-split-0v8-24k`,
- * `xnor-split-1v2-6k`, `rram-2bit-64`, `rram-2bit-128`, `rram-2bit-256`.
+ * `xnor-split-1v2-6k`, `rram-2bit-64`, `rram-2bit-128`, `rram-2bit-256`, and the shape-only
+ * workload `vgg-like-cifar10` (Table 1's network, for chip area and FPS through `cimkit run`).
  * @since 0.1.0
  */
 export function createInputSplittingPlugin(): CimkitPluginV1 {
@@ -49,6 +53,11 @@ export function createInputSplittingPlugin(): CimkitPluginV1 {
         optionsSchema: inputSplittingOptionsSchema,
         description: 'Yin et al. 2019 (paper 002): XNOR-RRAM macro with flash ADCs or input splitting with one-reference SAs; 2-bit-cell design of Table 1',
         create: (options) => new InputSplittingArchitecture(options),
+      })
+      registrar.workload('vgg-like-cifar10', {
+        optionsSchema: vggLikeCifarWorkloadOptionsSchema,
+        description: 'Paper 002 Table 1 VGG-like CIFAR-10 network as layer shapes only (no weights or dataset): PPA without accuracy',
+        create: (options) => new VggLikeCifarWorkload(options),
       })
     },
     presets: {
