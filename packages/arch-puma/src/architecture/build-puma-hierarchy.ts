@@ -2,7 +2,7 @@ import type { ComponentCostModelV1, HardwareV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { crossbarArrayCost, isaacComponentCost, resizeComponentCost } from '@cimkit/cost'
 import type { CostNode } from '@cimkit/cost'
-import { pumaComponentCosts } from './puma-component-costs.js'
+import { pumaAccessRates, pumaComponentCosts } from './puma-component-costs.js'
 import type { ResolvedPumaOptions } from './puma-options.js'
 
 /** A built PUMA node: its hierarchy and the timing its peak and pipeline use. @since 0.1.0 */
@@ -29,7 +29,9 @@ function leaf(name: string, count: number, cost: ComponentCostModelV1, role: str
  * bus, controller and attribute buffer, receive buffer, tile instruction memory, control and a
  * router share; per node the HyperTransport links. At peak every MVMU streams MVMs back to back:
  * the crossbar → S&H/ADC → shift-add pipeline turns one input bit per cycle (PUMA's `+2` is fill
- * latency, not throughput), and every MVM moves its operands through registers, VFU and memory.
+ * latency, not throughput). The digital units (VFU, register file, instruction memories, shared
+ * memory, receive buffer, router) run one access per cycle, the PUMA simulator's peak power
+ * (`peakActivity: 'every-cycle'`), or at the rates the MVM stream uses them (`'mvm-stream'`).
  * @since 0.1.0
  */
 export function buildPumaNode(options: ResolvedPumaOptions, hardware: HardwareV1): PumaNode {
@@ -70,35 +72,42 @@ export function buildPumaNode(options: ResolvedPumaOptions, hardware: HardwareV1
   // VFU op per output (sum, bias or activation), and about four instructions (load, mvm, alu, store).
   const coreOutputsPerS = options.mvmusPerCore * columns * mvmsPerS
   const coreInputsPerS = options.mvmusPerCore * rows * mvmsPerS
+  const tileBytesPerS = options.coresPerTile * coreOutputsPerS * operandBytes
+  const bufferRates = { readBytes: options.coresPerTile * coreInputsPerS * operandBytes, writeBytes: tileBytesPerS }
+  // NOTE: PUMA's published node power is its simulator's peak power, which charges every digital unit
+  // one access per cycle (src/ima_metrics.py, tile_metrics.py compute_pow_dyn); 'mvm-stream' instead
+  // charges them at the rate the MVM stream above uses them (a lower, workload-shaped peak).
+  const everyCycle = options.peakActivity === 'every-cycle'
+  const rates = (cost: ComponentCostModelV1, stream: Record<string, number>, share = 1): Record<string, number> => (everyCycle ? pumaAccessRates(cost, options.clockHz * share) : stream)
+  const registerFile = resizeComponentCost(costs.registerFile, { energy: 1, area: options.registerWords / 512, leakage: options.registerWords / 512 }, `sized for ${options.registerWords} words (1 KB = 512 words in constants.py)`)
   const core: CostNode = {
     name: 'core',
     count: options.coresPerTile,
     children: [
       mvmu,
-      leaf('vfu', options.vfuLanes, costs.vfuAlu, 'digital', { op: coreOutputsPerS / options.vfuLanes }),
-      leaf('register-file', 1, resizeComponentCost(costs.registerFile, { energy: 1, area: options.registerWords / 1024, leakage: options.registerWords / 1024 }, `sized for ${options.registerWords} words`), 'registerFile', {
-        readBytes: (coreInputsPerS + coreOutputsPerS) * operandBytes,
-        writeBytes: (coreInputsPerS + coreOutputsPerS) * operandBytes,
-      }),
-      leaf('instruction-memory', 1, costs.instructionMemory, 'instructionMemory', { fetch: 4 * options.mvmusPerCore * mvmsPerS }),
+      leaf('vfu', options.vfuLanes, costs.vfuAlu, 'digital', rates(costs.vfuAlu, { op: coreOutputsPerS / options.vfuLanes })),
+      leaf('register-file', 1, registerFile, 'registerFile', rates(registerFile, { readBytes: (coreInputsPerS + coreOutputsPerS) * operandBytes, writeBytes: (coreInputsPerS + coreOutputsPerS) * operandBytes })),
+      leaf('instruction-memory', 1, costs.instructionMemory, 'instructionMemory', rates(costs.instructionMemory, { fetch: 4 * options.mvmusPerCore * mvmsPerS })),
       leaf('control', 1, costs.coreControl, null, {}),
     ],
   }
-  const tileBytesPerS = options.coresPerTile * coreOutputsPerS * operandBytes
-  const bufferRates = { readBytes: options.coresPerTile * coreInputsPerS * operandBytes, writeBytes: tileBytesPerS }
   const memoryScale = options.sharedMemoryBytes / 65536
+  const sharedMemory = resizeComponentCost(costs.sharedMemory, { energy: 1, area: memoryScale, leakage: memoryScale }, `resized to ${options.sharedMemoryBytes} B`)
+  const attributeBuffer = resizeComponentCost(costs.attributeBuffer, { energy: 1, area: memoryScale, leakage: memoryScale }, `resized to ${options.sharedMemoryBytes} B of data`)
+  const router = resizeComponentCost(costs.router, { energy: 1, area: 1 / options.tilesPerRouter, leakage: 1 / options.tilesPerRouter }, `one router per ${options.tilesPerRouter} tiles`)
   const tile: CostNode = {
     name: 'tile',
     count: options.tiles,
     children: [
       core,
-      leaf('shared-memory', 1, resizeComponentCost(costs.sharedMemory, { energy: 1, area: memoryScale, leakage: memoryScale }, `resized to ${options.sharedMemoryBytes} B`), 'buffer', bufferRates),
-      leaf('shared-memory-bus', 1, costs.sharedMemoryBus, 'buffer', bufferRates),
-      leaf('shared-memory-controller', 1, costs.sharedMemoryController, 'buffer', bufferRates),
-      leaf('attribute-buffer', 1, resizeComponentCost(costs.attributeBuffer, { energy: 1, area: memoryScale, leakage: memoryScale }, `resized to ${options.sharedMemoryBytes} B of data`), 'buffer', bufferRates),
-      leaf('receive-buffer', 1, costs.receiveBuffer, 'network', { bytes: tileBytesPerS }),
-      leaf('router', 1, resizeComponentCost(costs.router, { energy: 1, area: 1 / options.tilesPerRouter, leakage: 1 / options.tilesPerRouter }, `one router per ${options.tilesPerRouter} tiles`), 'network', { bytes: tileBytesPerS }),
-      leaf('tile-instruction-memory', 1, costs.tileInstructionMemory, null, {}),
+      leaf('shared-memory', 1, sharedMemory, 'buffer', rates(sharedMemory, bufferRates)),
+      leaf('shared-memory-bus', 1, costs.sharedMemoryBus, 'buffer', rates(costs.sharedMemoryBus, bufferRates)),
+      leaf('shared-memory-controller', 1, costs.sharedMemoryController, 'buffer', rates(costs.sharedMemoryController, bufferRates)),
+      leaf('attribute-buffer', 1, attributeBuffer, 'buffer', rates(attributeBuffer, bufferRates)),
+      leaf('receive-buffer', 1, costs.receiveBuffer, 'network', rates(costs.receiveBuffer, { bytes: tileBytesPerS })),
+      // A router's every-cycle power is shared by the tiles of its concentrated mesh (node_metrics.py: noc_intra_pow_dyn × tiles / cmesh_c).
+      leaf('router', 1, router, 'network', rates(router, { bytes: tileBytesPerS }, 1 / options.tilesPerRouter)),
+      leaf('tile-instruction-memory', 1, costs.tileInstructionMemory, null, everyCycle ? pumaAccessRates(costs.tileInstructionMemory, options.clockHz) : {}),
       leaf('tile-control', 1, costs.tileControl, null, {}),
     ],
   }
