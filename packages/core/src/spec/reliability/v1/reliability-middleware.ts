@@ -69,6 +69,14 @@ export interface ReliabilityMiddlewareV1 {
    * declared order. Absent = time passes unchanged.
    */
   effectiveTimeS?(timeS: number): number
+  /**
+   * Figures a user wants from the technique (pulses per cell, stuck cells found, words corrected…),
+   * cumulative since the run started (over every array and trial it has seen), as flat numbers
+   * whose names carry their unit (`energyJ`, `timeS`, `…Fraction`; bare names are counts). The run
+   * report lists them per technique in declared order. Absent = the technique reports none.
+   * @since 0.2.0
+   */
+  statistics?(): Readonly<Record<string, number>>
   /** Hardware the technique adds (spare columns, ECC decoders, reference cells), with counts. */
   readonly addedComponents?: readonly { readonly name: string; readonly count: number; readonly cost: ComponentCostModelV1 }[]
   toJSON(): Record<string, unknown>
