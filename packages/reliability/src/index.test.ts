@@ -37,6 +37,10 @@ describe('@cimkit/reliability plugin', () => {
         expect(technique.type).toBe(type)
         expect(technique.specificationVersion).toBe('v1')
         expect(JSON.parse(JSON.stringify(technique.toJSON())).type).toBe(type)
+        // Spec `statistics()` (0.2.0): every technique reports flat finite numbers, zero-based before any work.
+        const statistics = technique.statistics?.() ?? {}
+        expect(Object.keys(statistics).length, type).toBeGreaterThan(0)
+        for (const [name, value] of Object.entries(statistics)) expect(Number.isFinite(value), `${type}.${name}`).toBe(true)
       }
     } finally {
       await run.dispose()

@@ -72,4 +72,16 @@ describe('alternating-polarity', () => {
     expect(counter.get('readPolarity', 'decide')).toBe(6)
     expect(counter.get('readPolarity', 'reverseRead')).toBe(3)
   })
+
+  it('statistics(): alternation reads half the planes in reverse and leaves at most one read of disturb on an array', () => {
+    const technique = createAlternatingPolarity()
+    weightDrift([technique], 5)
+    expect(technique.statistics()).toEqual({ reads, reverseReads: reads / 2, reverseReadFraction: 0.5, maxResidualDisturbReads: 0 })
+    const feedback = createAlternatingPolarity({ policy: 'feedback', reverseToForwardDisturbRatio: 0.8 })
+    weightDrift([feedback], 5)
+    const statistics = feedback.statistics()
+    // Balance: forward reads ≈ 0.8 × reverse reads, so about 1/1.8 of the planes go forward.
+    expect(Math.abs(statistics.reverseReadFraction - 1 / 1.8)).toBeLessThan(2 / reads)
+    expect(statistics.maxResidualDisturbReads).toBeLessThanOrEqual(1)
+  })
 })

@@ -31,6 +31,7 @@ export class AlternatingPolarity implements ReliabilityMiddlewareV1 {
   readonly type = 'alternating-polarity'
   private readonly options: ReturnType<typeof alternatingPolarityOptionsSchema.parse>
   private readonly estimatedDisturb = new Map<string, number>()
+  private totals = { reads: 0, reverseReads: 0 }
 
   constructor(options: AlternatingPolarityOptions = {}) {
     this.options = alternatingPolarityOptionsSchema.parse(options)
@@ -51,6 +52,18 @@ export class AlternatingPolarity implements ReliabilityMiddlewareV1 {
         }),
       },
     ]
+  }
+
+  /**
+   * Since the run started: drive planes read (one polarity decision each), those read in reverse,
+   * their fraction (0.5 for `alternate` on an even count), and the largest accumulated disturb
+   * estimate left on an array, in forward reads (|Σ| of +1 per forward, −ratio per reverse read).
+   */
+  statistics(): { readonly reads: number; readonly reverseReads: number; readonly reverseReadFraction: number; readonly maxResidualDisturbReads: number } {
+    let maxResidual = 0
+    for (const estimate of this.estimatedDisturb.values()) maxResidual = Math.max(maxResidual, Math.abs(estimate))
+    const { reads, reverseReads } = this.totals
+    return { reads, reverseReads, reverseReadFraction: reads === 0 ? 0 : reverseReads / reads, maxResidualDisturbReads: maxResidual }
   }
 
   wrapMvm(call: MvmCallV1): Float32Array {
@@ -78,6 +91,7 @@ export class AlternatingPolarity implements ReliabilityMiddlewareV1 {
       if (reversed[plane] === 0) continue
       for (let column = 0; column < columns; column++) out[plane * columns + column] = -out[plane * columns + column]!
     }
+    this.totals = { reads: this.totals.reads + batch, reverseReads: this.totals.reverseReads + reverseReads }
     call.record('readPolarity', 'decide', batch)
     call.record('readPolarity', 'reverseRead', reverseReads)
     return out

@@ -103,6 +103,26 @@ describe('drift-compensation', () => {
     expect(counter.get('driftCompensation', 'scale')).toBe(2 * batch * columns)
   })
 
+  it('statistics(): the latest scale factors follow the drifted conductance, α ≈ 1 / raw scale (global), and counts match the recorded actions', () => {
+    const plain = setup(null)
+    const { read, counter, middleware } = setup({ mode: 'global' })
+    const technique = middleware[0] as ReturnType<typeof createDriftCompensation>
+    expect(technique.statistics()).toMatchObject({ arrays: 0, scaleMean: 1 })
+    const reference = plain.read(1)
+    read(1)
+    const ratio = meanRatio(plain.read(TIMES_S['1 year']), reference)
+    read(TIMES_S['1 year'])
+    const statistics = technique.statistics()
+    expect(statistics.arrays).toBe(1)
+    expect(statistics.scaleUpdates).toBe(1)
+    expect(statistics.referenceReads).toBe(counter.get('driftCompensation', 'referenceRead'))
+    expect(statistics.scaledOutputs).toBe(counter.get('driftCompensation', 'scale'))
+    expect(statistics.scaleMin).toBe(statistics.scaleMax)
+    // The reference read and the inputs differ, so α and the inverse raw scale agree to the 3 % the scale test allows.
+    expect(Math.abs(statistics.scaleMean * ratio - 1)).toBeLessThan(0.03)
+    expect(statistics.scaleMean).toBeGreaterThan(1.4)
+  })
+
   it('reads its reference in planes of the call\'s batch, as the engine\'s host sizes every inner read (spec: doMvm returns batch × columns)', () => {
     const cells = programThroughChain([], device, targets(1), { rows, columns }, createRandomSource(2), () => {})
     const crossbar = new TestCrossbar(device, cells, rows, columns, createRandomSource(3))

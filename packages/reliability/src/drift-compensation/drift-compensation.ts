@@ -29,6 +29,7 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
   readonly type = 'drift-compensation'
   private readonly options: ReturnType<typeof driftCompensationOptionsSchema.parse>
   private readonly arrays = new Map<string, ArrayBaseline>()
+  private totals = { referenceReads: 0, scaleUpdates: 0, scaledOutputs: 0 }
 
   constructor(options: DriftCompensationOptions = {}) {
     this.options = driftCompensationOptionsSchema.parse(options)
@@ -51,6 +52,27 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
     ]
   }
 
+  /**
+   * Since the run started: arrays with a baseline, reference-read planes, α measurements, outputs
+   * scaled, and the scale factors α of the latest measurement of every array (mean, min, max over
+   * arrays and columns; 1 before any later read: α > 1 undoes a conductance decay).
+   */
+  statistics(): { readonly arrays: number; readonly referenceReads: number; readonly scaleUpdates: number; readonly scaledOutputs: number; readonly scaleMean: number; readonly scaleMin: number; readonly scaleMax: number } {
+    let sum = 0
+    let count = 0
+    let min = Infinity
+    let max = -Infinity
+    for (const { alpha } of this.arrays.values()) {
+      for (const value of alpha) {
+        sum += value
+        min = Math.min(min, value)
+        max = Math.max(max, value)
+      }
+      count += alpha.length
+    }
+    return { arrays: this.arrays.size, ...this.totals, scaleMean: count === 0 ? 1 : sum / count, scaleMin: count === 0 ? 1 : min, scaleMax: count === 0 ? 1 : max }
+  }
+
   /** Forgets every baseline (after the arrays are reprogrammed). */
   resetBaselines(): void {
     this.arrays.clear()
@@ -70,6 +92,7 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
     if (state.alphaTimeS !== call.timeS) {
       state.alpha = this.scales(state.baseline, this.referenceRead(call))
       state.alphaTimeS = call.timeS
+      this.totals.scaleUpdates++
     }
     const out = call.doMvm(call.inputs)
     const { alpha } = state
@@ -77,6 +100,7 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
       const base = plane * call.columns
       for (let column = 0; column < call.columns; column++) out[base + column]! *= alpha[column]!
     }
+    this.totals.scaledOutputs += call.batch * call.columns
     call.record('driftCompensation', 'scale', call.batch * call.columns)
     return out
   }
@@ -105,6 +129,7 @@ export class DriftCompensation implements ReliabilityMiddlewareV1 {
       const response = call.doMvm(drive)
       for (let plane = 0; plane < count; plane++) for (let column = 0; column < columns; column++) sums[column]! += Math.abs(response[plane * columns + column]!)
     }
+    this.totals.referenceReads += planes
     call.record('driftCompensation', 'referenceRead', planes)
     return sums
   }

@@ -48,6 +48,24 @@ describe('ecc middleware', () => {
     })
   }
 
+  it('statistics(): SECDED(8,4) at raw BER 1e-2 corrects the words with one error (8p(1−p)^7) and flags those with two (28p²(1−p)^6)', () => {
+    const p = 1e-2
+    const technique = createErrorCorrectingCode({ code: 'secded', dataBits: 4 })
+    const rows = 512
+    const columns = 256
+    programThroughChain([technique], binaryDevice(p), randomBinaryTargets(rows * columns, 7), { rows, columns }, createRandomSource(70), () => {})
+    const statistics = technique.statistics()
+    const words = rows * (columns / 4)
+    expect(statistics.words).toBe(words)
+    expect(statistics.rawBitErrorFraction).toBe(statistics.rawBitErrors / statistics.storedBits)
+    expect(statistics.residualBitErrorFraction).toBe(statistics.residualBitErrors / statistics.dataBits)
+    const single = 8 * p * (1 - p) ** 7
+    const double = 28 * p * p * (1 - p) ** 6
+    // 4 binomial standard deviations over `words` words (three or more errors, ≈ 5e-5 of the words, add at most 4σ more).
+    expect(Math.abs(statistics.correctedWords / words - single)).toBeLessThan(4 * Math.sqrt((single * (1 - single)) / words) + 6e-5)
+    expect(Math.abs(statistics.uncorrectableWords / words - double)).toBeLessThan(4 * Math.sqrt((double * (1 - double)) / words) + 6e-5)
+  })
+
   it('counts one encode per word at programming and one decode per word per row read', () => {
     const technique = createErrorCorrectingCode({ dataBits: 4 })
     const counter = new ActionCounter()

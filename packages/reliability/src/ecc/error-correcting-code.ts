@@ -6,18 +6,22 @@ import { eccOptionsSchema } from './ecc-options.js'
 import type { EccOptions } from './ecc-options.js'
 import { HammingCode } from './hamming-code.js'
 
-/** What ECC found over every block it stored. @since 0.1.0 */
-export interface EccStatistics {
+/** What ECC found over every block it stored since the run started (counts unless the name has a unit). @since 0.1.0 */
+export type EccStatistics = {
   readonly words: number
   readonly dataBits: number
   /** Stored bits (data and check) sensed wrong before decoding. */
   readonly rawBitErrors: number
   readonly storedBits: number
+  /** rawBitErrors / storedBits. */
+  readonly rawBitErrorFraction: number
   /** Data bits still wrong after decoding. */
   readonly residualBitErrors: number
+  /** residualBitErrors / dataBits. */
+  readonly residualBitErrorFraction: number
   readonly correctedWords: number
-  /** Words with an error the code detected but could not correct. */
-  readonly detectedWords: number
+  /** Words with an error the code detected but could not correct (SECDED double errors). */
+  readonly uncorrectableWords: number
 }
 
 /**
@@ -76,8 +80,12 @@ export class ErrorCorrectingCode implements ReliabilityMiddlewareV1 {
   }
 
   statistics(): EccStatistics {
-    const { checkCells: _checkCells, ...totals } = this.totals
-    return totals
+    const { words, dataBits, rawBitErrors, storedBits, residualBitErrors, correctedWords, detectedWords } = this.totals
+    return {
+      words, dataBits, rawBitErrors, storedBits, residualBitErrors, correctedWords, uncorrectableWords: detectedWords,
+      rawBitErrorFraction: storedBits === 0 ? 0 : rawBitErrors / storedBits,
+      residualBitErrorFraction: dataBits === 0 ? 0 : residualBitErrors / dataBits,
+    }
   }
 
   wrapProgram(call: ProgramCallV1): ProgrammedCellsV1 {

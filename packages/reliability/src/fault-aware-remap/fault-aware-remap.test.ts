@@ -71,12 +71,20 @@ describe('fault-aware-remap', () => {
     const weights = targets(3)
     const cells = programThroughChain([technique], device(0.05), weights, { rows, columns }, createRandomSource(3), counter.record)
     const statistics = technique.statistics()
-    expect(statistics.faultyCells).toBeGreaterThan(0.03 * rows * columns)
-    expect(statistics.costAfter).toBeLessThan(statistics.costBefore / 2)
+    expect(statistics.stuckCellsFound).toBeGreaterThan(0.03 * rows * columns)
+    expect(statistics.squaredErrorAfterS2).toBeLessThan(statistics.squaredErrorBeforeS2 / 2)
+    expect(statistics.blocks).toBe(1)
+    expect(statistics.rowsMoved + statistics.columnsMoved).toBeGreaterThan(0)
+    // Unrecovered cells are a subset of the stuck ones, and remapping leaves fewer that matter.
+    expect(statistics.stuckCellsUnrecovered).toBeLessThan(statistics.stuckCellsHarmfulBefore)
+    expect(statistics.stuckCellsHarmfulBefore).toBeLessThanOrEqual(statistics.stuckCellsFound)
+    let harmfulAfter = 0
+    for (let index = 0; index < weights.length; index++) if (cells.stuck![index] !== 0 && Math.abs(cells.conductanceS[index]! - weights[index]!) > 0.1 * (maxS - minS)) harmfulAfter++
+    expect(statistics.stuckCellsUnrecovered).toBe(harmfulAfter)
     let stuckErrorAfter = 0
     for (let index = 0; index < weights.length; index++) if (cells.stuck![index] !== 0) stuckErrorAfter += (cells.conductanceS[index]! - weights[index]!) ** 2
     // The cells the device reports stuck (in logical order) are those the test read found.
-    expect(stuckErrorAfter).toBeCloseTo(statistics.costAfter, 12)
+    expect(stuckErrorAfter).toBeCloseTo(statistics.squaredErrorAfterS2, 12)
     expect(counter.get('testRead', 'pulse')).toBe(2 * rows * columns)
     expect(counter.get('testRead', 'read')).toBe(2 * rows * columns)
     expect(technique.addedComponents[0]?.cost.energyPerActionJ.pulse).toBe(400e-12)
@@ -88,7 +96,7 @@ describe('fault-aware-remap', () => {
       const technique = createFaultAwareRemap()
       const weights = Float32Array.from(targets(5), (value) => (value > 13e-6 ? maxS : minS))
       const cells = programThroughChain([technique], binary, weights, { rows, columns }, createRandomSource(6), () => {})
-      expect(technique.statistics().faultyCells).toBe(cells.stuck!.reduce((sum, code) => sum + (code === 0 ? 0 : 1), 0))
+      expect(technique.statistics().stuckCellsFound).toBe(cells.stuck!.reduce((sum, code) => sum + (code === 0 ? 0 : 1), 0))
     }
   })
 

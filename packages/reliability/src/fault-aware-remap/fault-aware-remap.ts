@@ -7,6 +7,20 @@ import { faultAwareRemapOptionsSchema } from './fault-aware-remap-options.js'
 import type { FaultAwareRemapOptions } from './fault-aware-remap-options.js'
 import { minimumCostAssignment } from './minimum-cost-assignment.js'
 
+/** What fault-aware remapping found and did since the run started (counts unless the name has a unit). @since 0.2.0 */
+export type FaultAwareRemapStatistics = {
+  readonly blocks: number
+  readonly stuckCellsFound: number
+  readonly rowsMoved: number
+  readonly columnsMoved: number
+  /** Σ over stuck cells of (target − stuck value)², siemens², with the identity mapping. */
+  readonly squaredErrorBeforeS2: number
+  /** The same after remapping. */
+  readonly squaredErrorAfterS2: number
+  readonly stuckCellsHarmfulBefore: number
+  readonly stuckCellsUnrecovered: number
+}
+
 /**
  * Fault-aware remapping as middleware (paper 000 §5, Fig. 7a): a test read finds the stuck cells,
  * then rows (inputs) and/or columns (outputs) are exchanged so that the weights a stuck cell would
@@ -26,7 +40,7 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
   readonly specificationVersion = 'v1' as const
   readonly type = 'fault-aware-remap'
   private readonly options: ReturnType<typeof faultAwareRemapOptionsSchema.parse>
-  private totals = { blocks: 0, faultyCells: 0, costBefore: 0, costAfter: 0 }
+  private totals = { blocks: 0, faultyCells: 0, costBefore: 0, costAfter: 0, harmfulBefore: 0, harmfulAfter: 0, rowsMoved: 0, columnsMoved: 0 }
   private testCost: AddedComponent | null = null
 
   constructor(options: FaultAwareRemapOptions = {}) {
@@ -38,9 +52,19 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
     return this.testCost === null ? [] : [this.testCost]
   }
 
-  /** Detected faults and the expected squared conductance error, siemens², before and after remapping. */
-  statistics(): { readonly blocks: number; readonly faultyCells: number; readonly costBefore: number; readonly costAfter: number } {
-    return { ...this.totals }
+  /**
+   * Since the run started: blocks programmed, stuck cells the test read found, rows and columns
+   * moved, the squared conductance error stuck cells put on the weights before and after remapping
+   * (siemens²), and the stuck cells that still matter ("unrecovered": the weight on them differs
+   * from the stuck value by more than `HARMFUL_FRACTION` of the conductance window) before and after.
+   */
+  statistics(): FaultAwareRemapStatistics {
+    const { blocks, faultyCells, costBefore, costAfter, harmfulBefore, harmfulAfter, rowsMoved, columnsMoved } = this.totals
+    return {
+      blocks, stuckCellsFound: faultyCells, rowsMoved, columnsMoved,
+      squaredErrorBeforeS2: costBefore, squaredErrorAfterS2: costAfter,
+      stuckCellsHarmfulBefore: harmfulBefore, stuckCellsUnrecovered: harmfulAfter,
+    }
   }
 
   wrapProgram(call: ProgramCallV1): ProgrammedCellsV1 {
@@ -58,8 +82,8 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
       }),
     }
     const faults = detectStuckCells(call)
-    const rowOf = Int32Array.from({ length: rows }, (_, row) => row) // logical row → physical row
-    const columnOf = Int32Array.from({ length: columns }, (_, column) => column)
+    const rowOf = identityOf(rows) // logical row → physical row
+    const columnOf = identityOf(columns)
     const costBefore = mappingCost(targetsS, faults, rows, columns, rowOf, columnOf)
     if (faults.faultyCells > 0) {
       const permuteRows = this.options.permute !== 'columns'
@@ -70,11 +94,20 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
         if (permuteColumns) columnOf.set(assignColumns(targetsS, faults, rows, columns, rowOf))
       }
     }
+    const harmfulS = HARMFUL_FRACTION * (conductanceRangeS.maxS - conductanceRangeS.minS)
+    let rowsMoved = 0
+    let columnsMoved = 0
+    for (let row = 0; row < rows; row++) if (rowOf[row] !== row) rowsMoved++
+    for (let column = 0; column < columns; column++) if (columnOf[column] !== column) columnsMoved++
     this.totals = {
       blocks: this.totals.blocks + 1,
       faultyCells: this.totals.faultyCells + faults.faultyCells,
       costBefore: this.totals.costBefore + costBefore,
       costAfter: this.totals.costAfter + mappingCost(targetsS, faults, rows, columns, rowOf, columnOf),
+      harmfulBefore: this.totals.harmfulBefore + harmfulStuckCells(targetsS, faults, rows, columns, identityOf(rows), identityOf(columns), harmfulS),
+      harmfulAfter: this.totals.harmfulAfter + harmfulStuckCells(targetsS, faults, rows, columns, rowOf, columnOf, harmfulS),
+      rowsMoved: this.totals.rowsMoved + rowsMoved,
+      columnsMoved: this.totals.columnsMoved + columnsMoved,
     }
     const physicalTargets = new Float32Array(rows * columns)
     for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) physicalTargets[rowOf[row]! * columns + columnOf[column]!] = targetsS[row * columns + column]!
@@ -96,6 +129,23 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
   toJSON(): Record<string, unknown> {
     return { type: this.type, ...this.options }
   }
+}
+
+/**
+ * A stuck cell "matters" when the weight on it differs from its stuck value by more than this
+ * fraction of the conductance window.
+ * NOTE: a reporting threshold only (10 %: more than a 4-level cell's half step), it does not steer the remapping.
+ */
+const HARMFUL_FRACTION = 0.1
+
+function identityOf(count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, index) => index)
+}
+
+function harmfulStuckCells(targetsS: Float32Array, faults: DetectedFaults, rows: number, columns: number, rowOf: Int32Array, columnOf: Int32Array, harmfulS: number): number {
+  let harmful = 0
+  for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) if (faultCost(targetsS[row * columns + column]!, faults, rowOf[row]! * columns + columnOf[column]!) > harmfulS * harmfulS) harmful++
+  return harmful
 }
 
 /** Squared conductance error of putting `target` on a cell the test found stuck at `readS`. */

@@ -44,6 +44,11 @@ describe('noise-injection-training hook', () => {
     const deployed = technique.transformWeights({ layer: 'fc1', weights, rows: 100, columns: 100, random: createRandomSource(4) })
     expect(Math.max(...deployed.map(Math.abs))).toBeCloseTo(bound, 5)
     expect(Math.max(...weights.map(Math.abs))).toBeGreaterThan(3) // input untouched
+    // A normal layer clipped at 2σ: 2Φ(−2) = 4.55 % of the weights change, ± 4 binomial σ of 10,000.
+    const statistics = technique.statistics()
+    expect(statistics.weights).toBe(10000)
+    expect(statistics.clippedFraction).toBe(statistics.clippedWeights / 10000)
+    expect(Math.abs(statistics.clippedFraction - 0.0455)).toBeLessThan(4 * Math.sqrt((0.0455 * 0.9545) / 10000))
     const fixed = createNoiseInjectionTraining({ clip: { kind: 'fixed', value: 0.5 } })
     fixed.clipWeights(weights)
     expect(Math.max(...weights.map(Math.abs))).toBe(0.5)

@@ -33,6 +33,7 @@ export class NoiseInjectionTraining implements ReliabilityMiddlewareV1, Hardware
   readonly type = 'noise-injection-training'
   readonly addedComponents = []
   private readonly options: ReturnType<typeof noiseInjectionTrainingOptionsSchema.parse>
+  private deployed = { weights: 0, clipped: 0 }
 
   constructor(options: NoiseInjectionTrainingOptions = {}) {
     this.options = noiseInjectionTrainingOptionsSchema.parse(options)
@@ -74,7 +75,16 @@ export class NoiseInjectionTraining implements ReliabilityMiddlewareV1, Hardware
   transformWeights(call: WeightTransformCallV1): Float32Array {
     const out = Float32Array.from(call.weights)
     this.clipWeights(out)
+    let clipped = 0
+    for (let index = 0; index < out.length; index++) if (out[index] !== call.weights[index]) clipped++
+    this.deployed = { weights: this.deployed.weights + out.length, clipped: this.deployed.clipped + clipped }
     return out
+  }
+
+  /** Since the run started: weights deployed through `transformWeights`, and those the clip changed. */
+  statistics(): { readonly weights: number; readonly clippedWeights: number; readonly clippedFraction: number } {
+    const { weights, clipped } = this.deployed
+    return { weights, clippedWeights: clipped, clippedFraction: weights === 0 ? 0 : clipped / weights }
   }
 
   toJSON(): Record<string, unknown> {

@@ -42,5 +42,17 @@ describe('refresh', () => {
     // Each refresh rewrites every cell once: pulses = refreshes × cells.
     expect(counter.get('refresh', 'pulse')).toBe(refresh.refreshesBy(3.1536e7 + refresh.intervalS * 0.999) * rows * columns)
     expect(refresh.addedComponents[0]?.cost.energyPerActionJ.pulse).toBe(400e-12)
+    const refreshes = refresh.refreshesBy(3.1536e7 + refresh.intervalS * 0.999)
+    expect(refresh.statistics()).toEqual({ intervalS: refresh.intervalS, arrays: 1, refreshes, refreshesPerArrayMax: refreshes, pulses: counter.get('refresh', 'pulse') })
+  })
+
+  it('statistics(): refreshes are counted once per array, and an earlier read does not undo them', () => {
+    const refresh = createRefresh({ policy: 'periodic', intervalS: 3600, pulsesPerCell: 2 })
+    const crossbar = new TestCrossbar(device, programThroughChain([refresh], device, new Float32Array(rows * columns).fill(5e-6), { rows, columns }, createRandomSource(2), () => {}), rows, columns, createRandomSource(3))
+    const read = (timeS: number, arrayId: string) => mvmThroughChain([refresh], crossbar, new Float32Array(rows).fill(1), 1, { timeS, random: createRandomSource(4), record: () => {}, arrayId })
+    read(3 * 3600 + 1, 'a')
+    read(3600 + 1, 'a')
+    read(3600 + 1, 'b')
+    expect(refresh.statistics()).toEqual({ intervalS: 3600, arrays: 2, refreshes: 4, refreshesPerArrayMax: 3, pulses: 4 * rows * columns * 2 })
   })
 })

@@ -24,6 +24,7 @@ export class Refresh implements TimeAwareMiddleware {
   private readonly options: ReturnType<typeof refreshOptionsSchema.parse>
   private readonly refreshesSeen = new Map<string, number>()
   private device: DeviceModelV1 | null = null
+  private pulses = 0
 
   constructor(options: RefreshOptions) {
     this.options = refreshOptionsSchema.parse(options)
@@ -49,6 +50,20 @@ export class Refresh implements TimeAwareMiddleware {
     ]
   }
 
+  /**
+   * Since the run started: the interval (seconds), arrays seen, array refreshes (reprogrammings,
+   * summed over arrays), the most refreshes of one array, and the refresh pulses.
+   */
+  statistics(): { readonly intervalS: number; readonly arrays: number; readonly refreshes: number; readonly refreshesPerArrayMax: number; readonly pulses: number } {
+    let refreshes = 0
+    let most = 0
+    for (const count of this.refreshesSeen.values()) {
+      refreshes += count
+      most = Math.max(most, count)
+    }
+    return { intervalS: this.intervalS, arrays: this.refreshesSeen.size, refreshes, refreshesPerArrayMax: most, pulses: this.pulses }
+  }
+
   /** Refreshes that have happened by `timeS` after the first programming. */
   refreshesBy(timeS: number): number {
     return Math.max(0, Math.floor(timeS / this.intervalS))
@@ -70,9 +85,11 @@ export class Refresh implements TimeAwareMiddleware {
     const refreshes = this.refreshesBy(call.timeS)
     const seen = this.refreshesSeen.get(key) ?? 0
     if (refreshes > seen) {
-      call.record('refresh', 'pulse', (refreshes - seen) * call.rows * call.columns * this.options.pulsesPerCell)
-      this.refreshesSeen.set(key, refreshes)
+      const pulses = (refreshes - seen) * call.rows * call.columns * this.options.pulsesPerCell
+      this.pulses += pulses
+      call.record('refresh', 'pulse', pulses)
     }
+    this.refreshesSeen.set(key, Math.max(refreshes, seen))
     return call.doMvm(call.inputs)
   }
 

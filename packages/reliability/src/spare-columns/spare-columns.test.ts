@@ -6,6 +6,7 @@ import { programThroughChain } from '../testing/middleware-chain.js'
 import { MultiLevelTestDevice } from '../testing/multi-level-test-device.js'
 import { TEST_DEVICE_COST } from '../testing/test-device-cost.js'
 import { createSpareColumns } from './spare-columns.js'
+import { spareColumnsOptionsSchema } from './spare-columns-options.js'
 
 const rows = 64
 const columns = 32
@@ -32,7 +33,17 @@ describe('spare-columns', () => {
     const counter = new ActionCounter()
     const repaired = programThroughChain([technique], device(0.005), weights, { rows, columns }, createRandomSource(8), counter.record)
     // 0.5 % of 2048 cells ≈ 10 stuck cells spread over most columns: four spares fix four of them.
-    expect(technique.statistics().replacedColumns).toBeGreaterThanOrEqual(3)
+    const statistics = technique.statistics()
+    expect(statistics.replacedColumns).toBeGreaterThanOrEqual(3)
+    // The same seed programs the same block: the faulty columns are those of the plain programming.
+    const thresholdS = spareColumnsOptionsSchema.parse({}).faultThresholdFraction * 24e-6
+    let faultyColumns = 0
+    for (let column = 0; column < columns; column++) {
+      let faulty = false
+      for (let row = 0; row < rows; row++) if (Math.abs(plain.conductanceS[row * columns + column]! - weights[row * columns + column]!) > thresholdS) faulty = true
+      if (faulty) faultyColumns++
+    }
+    expect(statistics).toEqual({ arrays: 1, sparesProvided: 4, replacedColumns: statistics.replacedColumns, faultyColumns, faultyColumnsUnrepaired: faultyColumns - statistics.replacedColumns })
     expect(squaredError(repaired.conductanceS, weights)).toBeLessThan(squaredError(plain.conductanceS, weights) * 0.8)
     expect(counter.get('spareColumns', 'pulse')).toBe(4 * rows)
     expect(counter.get('spareColumns', 'read')).toBe(rows * columns + 4 * rows)

@@ -21,7 +21,7 @@ export class SpareColumns implements ReliabilityMiddlewareV1 {
   readonly type = 'spare-columns'
   private readonly options: ReturnType<typeof spareColumnsOptionsSchema.parse>
   private device: DeviceModelV1 | null = null
-  private totals = { arrays: 0, maxRows: 0, replacedColumns: 0 }
+  private totals = { arrays: 0, maxRows: 0, replacedColumns: 0, faultyColumns: 0 }
 
   constructor(options: SpareColumnsOptions = {}) {
     this.options = spareColumnsOptionsSchema.parse(options)
@@ -48,8 +48,14 @@ export class SpareColumns implements ReliabilityMiddlewareV1 {
     ]
   }
 
-  statistics(): { readonly arrays: number; readonly replacedColumns: number } {
-    return { arrays: this.totals.arrays, replacedColumns: this.totals.replacedColumns }
+  /**
+   * Since the run started: arrays programmed, spare columns provided (spares × arrays) and used
+   * (`replacedColumns`), columns with a faulty cell found, and those left unrepaired (faulty, not
+   * replaced: no spare left, or the spare came out worse).
+   */
+  statistics(): { readonly arrays: number; readonly sparesProvided: number; readonly replacedColumns: number; readonly faultyColumns: number; readonly faultyColumnsUnrepaired: number } {
+    const { arrays, replacedColumns, faultyColumns } = this.totals
+    return { arrays, sparesProvided: arrays * this.options.spareColumns, replacedColumns, faultyColumns, faultyColumnsUnrepaired: faultyColumns - replacedColumns }
   }
 
   wrapProgram(call: ProgramCallV1): ProgrammedCellsV1 {
@@ -83,7 +89,9 @@ export class SpareColumns implements ReliabilityMiddlewareV1 {
         if (driftExponent !== undefined && spareCells.driftExponent !== undefined) driftExponent[index] = spareCells.driftExponent[row]!
       }
     })
-    this.totals = { arrays: this.totals.arrays + 1, maxRows: Math.max(this.totals.maxRows, rows), replacedColumns: this.totals.replacedColumns + replaced }
+    let faultyColumns = 0
+    for (const columnScore of score) if (columnScore > 0) faultyColumns++
+    this.totals = { arrays: this.totals.arrays + 1, maxRows: Math.max(this.totals.maxRows, rows), replacedColumns: this.totals.replacedColumns + replaced, faultyColumns: this.totals.faultyColumns + faultyColumns }
     return {
       ...cells,
       conductanceS,

@@ -3,8 +3,8 @@ import type { ProgramCallV1, ProgrammedCellsV1, ReliabilityMiddlewareV1 } from '
 import { weightBitErrorsOptionsSchema } from './weight-bit-errors-options.js'
 import type { WeightBitErrorsOptions } from './weight-bit-errors-options.js'
 
-/** Bits stored and bits flipped over every block programmed so far. @since 0.1.0 */
-export interface WeightBitErrorStatistics {
+/** Bits stored and bits flipped over every block programmed since the run started. @since 0.1.0 */
+export type WeightBitErrorStatistics = {
   /** Bits exposed to errors: cells (`cell`) or complementary pairs (`complementary-pair`). */
   readonly bits: number
   readonly flipped: number

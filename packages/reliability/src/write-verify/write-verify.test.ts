@@ -52,6 +52,39 @@ describe('write-verify', () => {
     }
   })
 
+  it('statistics(): per-level out-of-tolerance fractions of one mixed block match paper 002 (0.32/1.32/0.92/0.44 %) and the cells themselves', () => {
+    const device = paper002Device()
+    const perLevel = 4 * PAPER_002_WRITE_VERIFY.cellsPerLevel
+    const targets = Float32Array.from({ length: 4 * perLevel }, (_, index) => levelsS[index % 4]!)
+    const technique = createWriteVerify({ maxIterations: [...PAPER_002_WRITE_VERIFY.maxIterations], toleranceFraction })
+    const programmed = programThroughChain([technique], device, targets, { rows: perLevel / 16, columns: 64 }, createRandomSource(11), () => {})
+    const statistics = technique.statistics()
+    expect(statistics.cells).toBe(targets.length)
+    expect(statistics.pulsesPerCell).toBeCloseTo(statistics.pulses / statistics.cells, 12)
+    let outside = 0
+    for (let level = 0; level < 4; level++) {
+      let levelOutside = 0
+      for (let index = level; index < targets.length; index += 4) if (Math.abs(programmed.conductanceS[index]! - targets[index]!) > toleranceS) levelOutside++
+      outside += levelOutside
+      expect(statistics[`level${level}Cells`]).toBe(perLevel)
+      expect(statistics[`level${level}OutOfToleranceFraction`]).toBe(levelOutside / perLevel)
+      const expected = PAPER_002_WRITE_VERIFY.outOfRangeFraction[level]!
+      // 4 binomial standard deviations over `perLevel` cells.
+      expect(Math.abs(statistics[`level${level}OutOfToleranceFraction`]! - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / perLevel))
+      expect(statistics[`level${level}PulsesPerCell`]).toBeLessThanOrEqual(PAPER_002_WRITE_VERIFY.maxIterations[level]!)
+    }
+    expect(statistics.cellsOutOfTolerance).toBe(outside)
+    expect(statistics.outOfToleranceFraction).toBe(outside / targets.length)
+  })
+
+  it('statistics() of an analog device has no per-level entries', () => {
+    const device = new DriftingTestDevice({ minS: 1e-6, maxS: 25e-6, programmingStdS: 1e-6, driftModel: 'constant' })
+    const technique = createWriteVerify({ maxIterations: 5, toleranceFraction: 0.01 })
+    programThroughChain([technique], device, new Float32Array(64).fill(12e-6), { rows: 8, columns: 8 }, createRandomSource(2), () => {})
+    expect(Object.keys(technique.statistics()).filter((key) => key.startsWith('level'))).toEqual([])
+    expect(technique.statistics().cells).toBe(64)
+  })
+
   it('paper 002: mean pulses per cell = (1 − q^N_max)/(1 − q) per level, one verify read per pulse', () => {
     const device = paper002Device()
     const cells = 16384

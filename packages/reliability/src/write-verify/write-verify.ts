@@ -4,18 +4,34 @@ import type { AddedComponent } from '../cost/technique-cost.js'
 import { writeVerifyOptionsSchema } from './write-verify-options.js'
 import type { WriteVerifyOptions } from './write-verify-options.js'
 
-/** What write-verify has cost so far, summed over every block it programmed. @since 0.1.0 */
-export interface WriteVerifyStatistics {
+/**
+ * What write-verify has done since the run started, summed over every block it programmed. For a
+ * device with discrete levels, per level `i` (lowest conductance first, each cell counted at the
+ * level nearest its target): `level<i>Cells`, `level<i>PulsesPerCell` and
+ * `level<i>OutOfToleranceFraction` (paper 002 reports this last one per level).
+ * @since 0.1.0
+ */
+export type WriteVerifyStatistics = Readonly<Record<string, number>> & {
   readonly cells: number
   /** Programming pulses, the first programming included. */
   readonly pulses: number
+  /** pulses / cells. */
+  readonly pulsesPerCell: number
   readonly verifyReads: number
   /** Cells still outside the band after N_max pulses (stuck cells among them). */
   readonly cellsOutOfTolerance: number
+  /** cellsOutOfTolerance / cells. */
+  readonly outOfToleranceFraction: number
   /** Pulse energy (device `writeEnergyPerPulseJ`) plus verify-read energy V²·G·t, joules. */
   readonly energyJ: number
   /** (pulses · writePulseS + reads · readPulseS) / parallelCells, seconds. */
   readonly timeS: number
+}
+
+interface LevelTotals {
+  cells: number
+  pulses: number
+  outOfTolerance: number
 }
 
 /**
@@ -37,6 +53,7 @@ export class WriteVerify implements ReliabilityMiddlewareV1 {
   private readonly options: ReturnType<typeof writeVerifyOptionsSchema.parse>
   private device: DeviceModelV1 | null = null
   private totals = { cells: 0, pulses: 0, verifyReads: 0, cellsOutOfTolerance: 0, energyJ: 0, timeS: 0 }
+  private levelTotals: LevelTotals[] = []
 
   constructor(options: WriteVerifyOptions = {}) {
     this.options = writeVerifyOptionsSchema.parse(options)
@@ -63,14 +80,22 @@ export class WriteVerify implements ReliabilityMiddlewareV1 {
   }
 
   statistics(): WriteVerifyStatistics {
-    return { ...this.totals }
+    const { cells, pulses, cellsOutOfTolerance } = this.totals
+    const perLevel: Record<string, number> = {}
+    this.levelTotals.forEach((level, index) => {
+      perLevel[`level${index}Cells`] = level.cells
+      perLevel[`level${index}PulsesPerCell`] = level.cells === 0 ? 0 : level.pulses / level.cells
+      perLevel[`level${index}OutOfToleranceFraction`] = level.cells === 0 ? 0 : level.outOfTolerance / level.cells
+    })
+    return { ...this.totals, pulsesPerCell: cells === 0 ? 0 : pulses / cells, outOfToleranceFraction: cells === 0 ? 0 : cellsOutOfTolerance / cells, ...perLevel }
   }
 
   wrapProgram(call: ProgramCallV1): ProgrammedCellsV1 {
     const { device, targetsS, random } = call
     this.device = device
     const count = targetsS.length
-    const maxPulses = this.maxPulsesPerCell(device, targetsS)
+    const levelOf = nearestLevels(device.levelsS, targetsS)
+    const maxPulses = this.maxPulsesPerCell(device, targetsS, levelOf)
     const first = call.doProgram(targetsS)
     const conductanceS = Float32Array.from(first.conductanceS)
     const driftExponent = first.driftExponent === undefined ? undefined : Float32Array.from(first.driftExponent)
@@ -104,8 +129,15 @@ export class WriteVerify implements ReliabilityMiddlewareV1 {
       }
     }
     let outOfTolerance = 0
+    if (levelOf !== null && this.levelTotals.length === 0) this.levelTotals = device.levelsS!.map(() => ({ cells: 0, pulses: 0, outOfTolerance: 0 }))
     for (let index = 0; index < count; index++) {
-      if (Math.abs(conductanceS[index]! - targetsS[index]!) > toleranceS) outOfTolerance++
+      const outside = Math.abs(conductanceS[index]! - targetsS[index]!) > toleranceS
+      if (outside) outOfTolerance++
+      const level = levelOf === null ? undefined : this.levelTotals[levelOf[index]!]
+      if (level === undefined) continue
+      level.cells++
+      level.pulses += pulsesPerCell[index]!
+      if (outside) level.outOfTolerance++
     }
     const { cost } = device
     const readEnergyJ = cost.readVoltageV ** 2 * cost.readPulseS * readConductanceSumS
@@ -144,21 +176,29 @@ export class WriteVerify implements ReliabilityMiddlewareV1 {
   }
 
   /** N_max of each cell: one number, or the entry of the device level nearest its target. */
-  private maxPulsesPerCell(device: DeviceModelV1, targetsS: Float32Array): Uint16Array {
+  private maxPulsesPerCell(device: DeviceModelV1, targetsS: Float32Array, levelOf: Uint8Array | null): Uint16Array {
     const { maxIterations } = this.options
     const out = new Uint16Array(targetsS.length)
     if (typeof maxIterations === 'number') return out.fill(maxIterations)
     const levels = device.levelsS
-    if (levels === null || levels.length !== maxIterations.length) {
+    if (levels === null || levelOf === null || levels.length !== maxIterations.length) {
       throw new InvalidArgumentError('maxIterations', `one N_max per level needs a device with ${maxIterations.length} levels, "${device.type}" has ${levels === null ? 'none (analog)' : levels.length}`)
     }
-    for (let index = 0; index < targetsS.length; index++) {
-      let best = 0
-      for (let level = 1; level < levels.length; level++) if (Math.abs(levels[level]! - targetsS[index]!) < Math.abs(levels[best]! - targetsS[index]!)) best = level
-      out[index] = maxIterations[best]!
-    }
+    for (let index = 0; index < targetsS.length; index++) out[index] = maxIterations[levelOf[index]!]!
     return out
   }
+}
+
+/** Index of the device level nearest each target; null for an analog device (or more than 256 levels). */
+function nearestLevels(levels: readonly number[] | null, targetsS: Float32Array): Uint8Array | null {
+  if (levels === null || levels.length > 256) return null
+  const out = new Uint8Array(targetsS.length)
+  for (let index = 0; index < targetsS.length; index++) {
+    let best = 0
+    for (let level = 1; level < levels.length; level++) if (Math.abs(levels[level]! - targetsS[index]!) < Math.abs(levels[best]! - targetsS[index]!)) best = level
+    out[index] = best
+  }
+  return out
 }
 
 /** Creates write-verify middleware. @since 0.1.0 */
