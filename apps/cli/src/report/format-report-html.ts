@@ -1,4 +1,5 @@
 import type { DeviceDistribution } from './device-distribution.js'
+import { formatReliabilityHtml } from './format-reliability-html.js'
 import type { RunReport } from './run-report.js'
 import { escapeXml, histogramSvg, pointsChartSvg, stackedBarChartSvg } from './svg-charts.js'
 import type { StackedBar } from './svg-charts.js'
@@ -67,6 +68,7 @@ export function formatReportHtml(report: RunReport): string {
 <h1>${title}</h1>
 <table>${summaryRows(report)}</table>
 ${sections.map((svg) => `<section>${svg}</section>`).join('\n')}
+${formatReliabilityHtml(report)}
 <details><summary>Resolved configuration</summary><pre>${escapeXml(JSON.stringify(report.config, null, 2))}</pre></details>
 </body></html>
 `

@@ -42,5 +42,19 @@ describe('report formats', () => {
     // energy by layer, area by component, latency by layer, accuracy per trial, conductance histogram
     expect(html.match(/<svg /g)).toHaveLength(5)
     expect(html).toContain('array, &quot;fast&quot;')
+    expect(html).not.toContain('Reliability techniques')
+  })
+
+  it('HTML: each reliability technique in declared order with its statistics', () => {
+    const html = formatReportHtml({
+      ...report,
+      reliability: [
+        { order: 0, type: 'write-verify', statistics: { pulses: 4096, pulsesPerCell: 1.03125, level1OutOfToleranceFraction: 0.0132 } },
+        { order: 1, type: 'refresh', statistics: {} },
+      ],
+    })
+    expect(html).toContain('<h3>1. write-verify</h3><table><tr><th>pulses</th><td>4096</td></tr><tr><th>pulsesPerCell</th><td>1.031</td></tr><tr><th>level1OutOfToleranceFraction</th><td>0.01320</td></tr></table>')
+    expect(html.indexOf('2. refresh')).toBeGreaterThan(html.indexOf('1. write-verify'))
+    expect(html).toContain('no statistics')
   })
 })

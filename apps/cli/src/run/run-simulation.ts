@@ -61,6 +61,7 @@ export async function runSimulation(composed: ComposedRun, logger: Logger): Prom
     accuracy: evaluation?.accuracy ?? null,
     ppa,
     ...(evaluation?.extra ?? {}),
+    reliability: hardware.middleware.map((technique, order) => ({ order, type: technique.type, statistics: { ...technique.statistics?.() } })),
     ...(hardware.device === null ? {} : { deviceConductance: measureDeviceDistribution(hardware.device, random.stream('report', 'device-distribution')) }),
     timing: { wallS: (performance.now() - started) / 1000 },
   }
