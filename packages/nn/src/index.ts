@@ -55,8 +55,8 @@ export { TrainableNetwork } from './train/trainable-network.js'
 export { initializeUniform } from './train/initialize.js'
 // Reference models
 export { referenceArchitectures } from './models/architectures.js'
-export { trainReferenceModel } from './models/train-reference-model.js'
-export type { TrainedModelReport } from './models/train-reference-model.js'
+export { trainModelFromConfig, trainReferenceModel } from './models/train-reference-model.js'
+export type { TrainedModelReport, TrainModelOptions } from './models/train-reference-model.js'
 export { parseNetworkFile, serializeNetwork } from './models/network-file.js'
 export type { NetworkFileV1, TensorRefV1 } from './models/network-file.js'
 export {

@@ -17,6 +17,8 @@ export type ReferenceModelName = (typeof referenceModelNames)[number]
 /** A reference model's committed training config (`models/<name>/config.json`). @since 0.1.0 */
 export interface ReferenceModelConfig {
   readonly model: string
+  /** The `referenceArchitectures` entry to train (default: `model`); lets a variant reuse an architecture. @since 0.2.0 */
+  readonly architecture?: string
   readonly description: string
   readonly dataset: 'mnist' | 'fashion-mnist'
   readonly training: TrainingConfigInput

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ComputeBackendV1 } from '@cimkit/core'
-import { createRandomSource } from '@cimkit/core'
+import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
 import { loadDataset } from '../datasets/load-dataset.js'
 import { evaluateAccuracy } from '../execute/evaluate-accuracy.js'
 import { createNetworkExecutor } from '../execute/network-executor.js'
 import { formatTrainingProgress } from '../train/progress.js'
 import { trainNetwork } from '../train/train-network.js'
+import type { WeightNoise } from '../train/weight-transform.js'
 import { referenceArchitectures } from './architectures.js'
-import type { ReferenceModelName } from './reference-models.js'
+import type { ReferenceModelConfig, ReferenceModelName } from './reference-models.js'
 import { loadNetworkFiles, readReferenceModelConfig, saveNetworkFiles } from './reference-models.js'
 
 /** What one training of a reference model measured. @since 0.1.0 */
@@ -23,6 +24,15 @@ export interface TrainedModelReport {
   readonly history: readonly unknown[]
 }
 
+/** @since 0.2.0 */
+export interface TrainModelOptions {
+  readonly backend: ComputeBackendV1
+  readonly outDirectory: string
+  readonly log: (line: string) => void
+  /** Weight noise built by the host, required when `training.noise` is `device` (`createDeviceWeightNoise(device)`). */
+  readonly noise?: WeightNoise
+}
+
 /**
  * Trains a reference model from its committed config (architecture, optimizer, epochs, seed) and
  * writes `network.json`, `weights.bin` and `accuracy.json` into `outDirectory`. Config and seed fix
@@ -31,12 +41,25 @@ export interface TrainedModelReport {
  * `cimkit train` and `scripts/train-reference-model.mjs`.
  * @since 0.1.0
  */
-export function trainReferenceModel(name: ReferenceModelName, options: { backend: ComputeBackendV1; outDirectory: string; log: (line: string) => void }): TrainedModelReport {
-  const config = readReferenceModelConfig(name)
+export function trainReferenceModel(name: ReferenceModelName, options: TrainModelOptions): TrainedModelReport {
+  return trainModelFromConfig(readReferenceModelConfig(name), options)
+}
+
+/**
+ * `trainReferenceModel` for any model config (`cimkit train path/to/config.json`): the network is
+ * the reference architecture `config.architecture` (default: `config.model`), so a variant of a
+ * reference model (e.g. the MLP trained with device noise) needs only a config file.
+ * @since 0.2.0
+ */
+export function trainModelFromConfig(config: ReferenceModelConfig, options: TrainModelOptions): TrainedModelReport {
+  const architecture = config.architecture ?? config.model
+  const build = referenceArchitectures[architecture]
+  if (build === undefined) throw new InvalidArgumentError('architecture', `unknown architecture "${architecture}" (known: ${Object.keys(referenceArchitectures).join(', ')})`)
+  const name = config.model
   const train = loadDataset(config.dataset, 'train')
   const test = loadDataset(config.dataset, 'test')
   options.log(`${name}: ${config.description}\nbackend ${options.backend.name}; ${train.count} training and ${test.count} test images (${train.source})`)
-  const initial = referenceArchitectures[name]!(createRandomSource(config.training.seed).stream('init'))
+  const initial = build(createRandomSource(config.training.seed).stream('init'))
   const started = performance.now()
   let lastLine = 0
   const result = trainNetwork(initial, {
@@ -44,6 +67,7 @@ export function trainReferenceModel(name: ReferenceModelName, options: { backend
     config: config.training,
     train,
     test,
+    ...(options.noise === undefined ? {} : { noise: options.noise }),
     onEpoch: (epoch) => options.log(`epoch ${epoch.epoch}: loss ${epoch.loss.toFixed(4)} train ${(100 * epoch.trainAccuracy).toFixed(2)}% test ${(100 * (epoch.testAccuracy ?? 0)).toFixed(2)}% (${epoch.seconds.toFixed(0)} s)`),
     onProgress: (progress) => {
       if (performance.now() - lastLine > 10_000 || progress.step === progress.stepsPerEpoch) {

@@ -10,6 +10,7 @@ import { createSequentialNetwork } from '../ir/network.js'
 import type { Network } from '../ir/network.js'
 import { initializeUniform } from './initialize.js'
 import { referenceArchitectures } from '../models/architectures.js'
+import { trainingConfigSchema } from './training-config.js'
 import type { TrainingConfigInput } from './training-config.js'
 import { trainNetwork } from './train-network.js'
 import { createDeviceWeightNoise } from './weight-transform.js'
@@ -85,6 +86,13 @@ describe('trainNetwork', () => {
     })
     expect(programmed.length).toBeGreaterThan(3 * 4)
     expect(Number.isFinite(result.history[0]!.loss)).toBe(true)
+  })
+
+  it('a config naming device noise is refused without the device model the host builds (nn has no device registry)', () => {
+    const config: TrainingConfigInput = { ...base, epochs: 1, trainSamples: 50, noise: { type: 'device', device: { type: 'rram', programmingError: 0.1 } } }
+    expect(trainingConfigSchema.parse(config).noise).toEqual({ type: 'device', device: { type: 'rram', programmingError: 0.1 } })
+    expect(() => trainNetwork(referenceArchitectures['mlp-mnist']!(createRandomSource(3).stream('init')), { backend: referenceBackend, config, train })).toThrow(/device noise \(device "rram"\) needs the device model/)
+    expect(() => trainingConfigSchema.parse({ ...config, noise: { type: 'device' } })).toThrow(/device/)
   })
 
   it('device noise snaps targets to a multi-level device (2-bit: 4 levels)', () => {

@@ -1,5 +1,5 @@
 import type { ComputeBackendV1, RandomSource } from '@cimkit/core'
-import { createRandomSource } from '@cimkit/core'
+import { createRandomSource, InvalidArgumentError } from '@cimkit/core'
 import { gatherBatch } from '../datasets/dataset.js'
 import type { ImageDataset } from '../datasets/dataset.js'
 import { evaluateAccuracy } from '../execute/evaluate-accuracy.js'
@@ -24,7 +24,7 @@ export interface TrainNetworkOptions {
   readonly test?: ImageDataset
   /** Test images evaluated per epoch (default: all). */
   readonly testSamples?: number
-  /** Weight noise for hardware-aware training, e.g. `createDeviceWeightNoise(device)`; overrides `config.noise`. */
+  /** Weight noise for hardware-aware training, e.g. `createDeviceWeightNoise(device)`; overrides `config.noise` (required when it is `device`). */
   readonly noise?: WeightNoise
   readonly onProgress?: (progress: TrainingProgress) => void
   /** Called after every epoch with its record (loss, accuracies, seconds). */
@@ -93,6 +93,13 @@ function shuffle(count: number, random: RandomSource): Uint32Array {
   return order
 }
 
+function configuredNoise(config: TrainingConfig): WeightNoise | null {
+  if (config.noise === undefined) return null
+  if (config.noise.type === 'gaussian') return createGaussianWeightNoise(config.noise.relativeStd)
+  // The device is a registry component: nn cannot build it; the host (cimkit train) does.
+  throw new InvalidArgumentError('noise', `device noise (device "${config.noise.device.type ?? config.noise.device.preset ?? '?'}") needs the device model: pass options.noise = createDeviceWeightNoise(device), as cimkit train does`)
+}
+
 function createOptimizer(config: TrainingConfig): Optimizer {
   const { optimizer } = config
   return optimizer.type === 'adam' ? createAdamOptimizer(optimizer) : createSgdOptimizer(optimizer)
@@ -109,7 +116,7 @@ export function trainNetwork(network: Network, options: TrainNetworkOptions): Tr
   const config = trainingConfigSchema.parse(options.config)
   const random = createRandomSource(config.seed)
   let step = 0
-  const noise = options.noise ?? (config.noise === undefined ? null : createGaussianWeightNoise(config.noise.relativeStd))
+  const noise = options.noise ?? configuredNoise(config)
   const trainable = new TrainableNetwork(network, { backend: options.backend, config, noise, stepRandom: () => random.stream('noise', step) })
   const optimizer = createOptimizer(config)
   const samples = Math.min(config.trainSamples ?? options.train.count, options.train.count)

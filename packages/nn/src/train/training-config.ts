@@ -40,8 +40,18 @@ export const trainingConfigSchema = z
     activationBits: positiveInt.max(16).optional().describe('Quantize every array layer input to this many bits (straight-through)'),
     weightClip: z.number().positive().optional().describe('Clamp latent weights to [−clip, clip] after every step'),
     noise: z
-      .object({ type: z.literal('gaussian'), relativeStd: z.number().positive().describe('Std of additive weight noise, as a fraction of the layer max |w|') })
-      .strict()
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('gaussian'), relativeStd: z.number().positive().describe('Std of additive weight noise, as a fraction of the layer max |w|') }).strict(),
+        z
+          .object({
+            type: z.literal('device'),
+            device: z
+              .looseObject({ type: z.string().min(1).optional(), preset: z.string().min(1).optional() })
+              .describe('A device section as in a run config (type or preset, plus its options); the host builds it from its registry'),
+          })
+          .strict()
+          .describe('Each step programs the weights as differential pairs on this device and trains on the read-back weights (createDeviceWeightNoise)'),
+      ])
       .optional(),
     trainSamples: positiveInt.optional().describe('Use only the first N training samples'),
   })
