@@ -98,12 +98,12 @@ cli
   })
 
 cli
-  .command('train <model>', 'Train a reference model from its committed config (mlp-mnist, lenet5-mnist, bnn-mnist, cnn-fashion, bnn-split-mnist)')
+  .command('train <model>', 'Train a reference model from its committed config (mlp-mnist, lenet5-mnist, bnn-mnist, cnn-fashion, bnn-split-mnist), or a model config file (e.g. packages/nn/models/mlp-mnist-device-noise/config.json)')
   .option('--out <dir>', 'Directory for network.json, weights.bin and accuracy.json')
   .option('--backend <name>', 'Compute backend (default: fastest available)')
   .action(async (model: string, flags: { out?: string; backend?: string }) => {
     const { trainCommand } = await import('./commands/train-command.js')
-    trainCommand(model, { ...(flags.out === undefined ? {} : { out: String(flags.out) }), ...(flags.backend === undefined ? {} : { backend: String(flags.backend) }) })
+    await trainCommand(model, { ...(flags.out === undefined ? {} : { out: String(flags.out) }), ...(flags.backend === undefined ? {} : { backend: String(flags.backend) }) })
   })
 
 cli
