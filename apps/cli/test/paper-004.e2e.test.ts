@@ -32,6 +32,18 @@ beforeAll(() => {
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
+/** The example with `from` replaced by `to` (which must occur), written beside the test's other files. */
+function variant(example: string, name: string, edits: readonly (readonly [string, string])[]): string {
+  let text = readFileSync(join(examples, example), 'utf8')
+  for (const [from, to] of edits) {
+    expect(text).toContain(from)
+    text = text.replace(from, to)
+  }
+  const path = join(directory, name)
+  writeFileSync(path, text)
+  return path
+}
+
 describe('paper 004 through `cimkit`: BNN tolerance to weight bit errors (Fig. 9)', () => {
   it('examples/bnn2t2r-ber-sweep.yaml on a subset: no loss at 1e-4, at most a small one at 1e-2; at 0.5 the weights are noise (chance)', () => {
     // The example sweep itself, on a subset: rates 0, 1e-4 and 1e-2 of its own, plus 0.5 (every weight a
@@ -61,7 +73,7 @@ describe('paper 004 through `cimkit`: BNN tolerance to weight bit errors (Fig. 9
     const top1 = (rate: number): number => byRate.get(rate)!.top1
     const clean = byRate.get(0)!
     expect(clean.trials).toBe(2)
-    // Exact levels and an exact readout: with no injected error the hardware is the float network
+    // Exact levels, every synapse sensed by a noise-free PCSA: with no injected error the hardware is the float network
     // (bnn-mnist 98.11 % on the full split; paper 98.3 %), on every trial.
     expect(clean.perTrial).toEqual([clean.baseline, clean.baseline])
     expect(clean.baseline).toBeGreaterThan(0.96)
@@ -88,6 +100,58 @@ describe('paper 004 through `cimkit`: BNN tolerance to weight bit errors (Fig. 9
     expect(Number(levels![2]) * energy.lrsMedianOhm).toBeCloseTo(1, 3)
     // Paper 004 Table 1, energy-optimised regime: 2T2R BER < 1e-5 (fresh devices), under 1e-4, the lowest swept rate.
     expect(hfo2RegimeBitErrorRates(energy).differential).toBeLessThan(1.01e-5)
+    // The PCSA noise the example sets to 0 misreads that pair ratio with probability < 1e-20 per decision.
+    expect(normalCdf(-Math.log(energy.hrsMedianOhm / energy.lrsMedianOhm) / PCSA_DECISION_SIGMA_LN)).toBeLessThan(1e-20)
+  })
+
+  it('examples/bnn2t2r-mnist.yaml runs on the bnn2t2r architecture synapse by synapse: one PCSA decision (adc.convert) and two device reads per synapse per image, measured by the engine', () => {
+    const config = variant('bnn2t2r-mnist.yaml', 'mnist-50.yaml', [
+      ['samples: 10000', 'samples: 50'],
+      ['trials: 5', 'trials: 1'],
+    ])
+    const result = spawnCli(['run', config, '--json'])
+    expect(result.status, result.stderr).toBe(0)
+    const report = JSON.parse(result.stdout) as { config: { architecture: { type: string } }; accuracy: Accuracy; ppa: { counts: Record<string, { adc: { convert: number }; array: { cellRead: number } }> } }
+    expect(report.config.architecture.type).toBe('bnn2t2r')
+    const layers = Object.values(report.ppa.counts)
+    // 784·1024 + 1024·1024 + 1024·10 synapses, each sensed once per image (no padding: only programmed cells are read).
+    expect(layers.reduce((sum, layer) => sum + layer.adc.convert, 0)).toBeCloseTo(1_861_632, 6)
+    expect(layers.reduce((sum, layer) => sum + layer.array.cellRead, 0)).toBeCloseTo(2 * 1_861_632, 6)
+    // 1e-2 of the weights swapped: at most a small loss on 50 images (the paper: 0.2 point).
+    expect(report.accuracy.top1).toBeGreaterThan(report.accuracy.baseline - 3 / 50)
+  })
+})
+
+describe('paper 004 through `cimkit run`: 2T2R against 1T1R on the same devices, sensed per synapse (§3.1, Fig. 8a)', () => {
+  it('examples/bnn2t2r-cells.yaml on 300 images: 2T2R (7.9 % BER) keeps the float accuracy within 1 point, 1T1R (15.9 % BER) loses more than 3 points', () => {
+    const SAMPLES = 300
+    const run = (cell: string) => {
+      const config = variant('bnn2t2r-cells.yaml', `cells-${cell}.yaml`, [
+        ['cell: 2t2r', `cell: ${cell}`],
+        ['samples: 10000', `samples: ${SAMPLES}`],
+        ['trials: 5', 'trials: 2'],
+      ])
+      const result = spawnCli(['run', config, '--json'])
+      expect(result.status, result.stderr).toBe(0)
+      return (JSON.parse(result.stdout) as { accuracy: Accuracy }).accuracy
+    }
+    const pair = run('2t2r')
+    const single = run('1t1r')
+    // Same images and device distributions; measured (4 trials): 2T2R 98.3 %, 1T1R 90.4 % (trial σ 2.2 points), baseline 98.3 %.
+    expect(pair.top1).toBeGreaterThan(pair.baseline - 3 / SAMPLES)
+    expect(single.top1).toBeLessThan(single.baseline - 0.03)
+    expect(single.top1).toBeLessThan(pair.top1 - 0.03)
+  })
+
+  it('the bnn2t2r-advanced preset as published (energy-regime variability, PCSA decision noise σ 0.34 per read) runs with its per-read noise and keeps the float accuracy on 20 images', () => {
+    const config = join(directory, 'advanced.yaml')
+    writeFileSync(config, 'architecture: { type: bnn2t2r, preset: bnn2t2r-advanced }\nworkload: { type: network, model: bnn-mnist, dataset: mnist, samples: 20 }\nrun: { seed: 1 }\n')
+    const result = spawnCli(['run', config, '--json'])
+    expect(result.status, result.stderr).toBe(0)
+    const report = JSON.parse(result.stdout) as { accuracy: Accuracy; ppa: { counts: Record<string, { adc: { convert: number } }> } }
+    // Table 1: 2T2R BER < 1e-5 in this regime, ≈ 19 misread synapses of 1.86 M per image: no visible loss.
+    expect(report.accuracy.top1).toBeGreaterThanOrEqual(report.accuracy.baseline - 1 / 20)
+    expect(Object.values(report.ppa.counts).reduce((sum, layer) => sum + layer.adc.convert, 0)).toBeCloseTo(1_861_632, 6)
   })
 })
 

@@ -140,7 +140,9 @@ describe('bnn2t2r architecture', () => {
 
   it('states its array organisation, serialises, and needs a sense amplifier', () => {
     const architecture = createBnn2t2rArchitecture()
-    expect(architecture.arrays).toEqual({ rows: 32, columns: 32, weightBits: 1, bitsPerCell: 1, inputBits: 1, weightMapping: 'complementary-binary', conversion: 'per-input-bit', columnsPerConverter: 1 })
+    // 32 × 32 bits on 64 bit lines (one BL/BLb pair per 2T2R bit), each synapse sensed by its own PCSA decision.
+    expect(architecture.arrays).toEqual({ rows: 32, columns: 64, weightBits: 1, bitsPerCell: 1, inputBits: 1, weightMapping: 'complementary-binary', conversion: 'per-input-bit', columnsPerConverter: 1, sensing: 'per-cell' })
+    expect(createBnn2t2rArchitecture({ cell: '1t1r' }).arrays).toMatchObject({ columns: 32, weightMapping: 'offset-reference', sensing: 'per-cell' })
     checkSerialisable(architecture)
     expect(() => architecture.peak(bnnHardware(lognormalBinaryDevice(), null))).toThrow(/sense amplifier/)
     expect(() => architecture.map({ name: 'empty', layers: [] })).toThrow()

@@ -62,7 +62,12 @@ export interface Bnn2t2rReport extends PpaReportV1 {
 export class Bnn2t2rArchitecture implements ArchitectureV1 {
   readonly specificationVersion = 'v1' as const
   readonly type = 'bnn2t2r'
-  readonly arrays: ArrayOrganizationV1
+  /**
+   * Binary cells read one synapse at a time by the PCSA (`sensing: per-cell`, read by the engine's
+   * per-cell path). NOTE: `sensing` is not an `ArrayOrganizationV1` field yet; the engine reads it
+   * from the organization object.
+   */
+  readonly arrays: ArrayOrganizationV1 & { readonly sensing: 'per-cell' }
   readonly options: ResolvedBnn2t2rOptions
 
   constructor(options: Bnn2t2rOptions = {}) {
@@ -70,13 +75,15 @@ export class Bnn2t2rArchitecture implements ArchitectureV1 {
     const n = this.options.blockSize
     this.arrays = {
       rows: n,
-      columns: n,
+      // n bits per row: a 2T2R bit has two devices on its own bit-line pair (BL, BLb), 2n columns.
+      columns: this.options.cell === '2t2r' ? 2 * n : n,
       weightBits: 1,
       bitsPerCell: 1,
       inputBits: 1,
       weightMapping: this.options.cell === '2t2r' ? 'complementary-binary' : 'offset-reference',
       conversion: 'per-input-bit',
       columnsPerConverter: 1,
+      sensing: 'per-cell',
     }
   }
 

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '@cimkit/core'
+import { cellSensingOf } from '../binary/cell-sensing.js'
+import { programPerCellMatrix } from '../binary/program-per-cell-matrix.js'
 import { cellLevels } from '../array/cell-levels.js'
 import type { ProgrammedBlock } from '../array/programmed-block.js'
 import { programBlock } from '../array/programmed-block.js'
@@ -20,6 +22,8 @@ const ENGINE_KEYS = ['adcRange', 'inputRange', 'inputPercentile', 'weightPercent
  * bit slicing of the organization, tiling onto rows×columns arrays, target conductances on the
  * device's levels, programming through the middleware. Randomness comes from `options.random`
  * (streams per block and array), so a Monte Carlo trial is one call with `random.stream('trial', t)`.
+ * An organization with `sensing: 'per-cell'` (binary weights read synapse by synapse, paper 004's
+ * sense amplifiers) is programmed and read by `programPerCellMatrix` instead.
  * @example
  * const matrix = programAnalogMatrix(weights, 256, 64, { organization, device, inputEncoder: null,
  *   outputConverter: null, backend: referenceBackend, random: createRandomSource(1) })
@@ -33,6 +37,7 @@ export function programAnalogMatrix(weights: Float32Array, rows: number, columns
   const parsed = engineOptionsSchema.safeParse(engineInput)
   if (!parsed.success) throw new InvalidArgumentError('engine options', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
   const engine = parsed.data
+  if (cellSensingOf(options.organization) === 'per-cell') return programPerCellMatrix(weights, rows, columns, { ...options, weightPercentile: engine.weightPercentile })
   const { organization, device, inputEncoder, outputConverter, backend, random } = options
   const middleware = options.middleware ?? []
   if (organization.conversion !== 'per-input-bit' && organization.conversion !== 'after-accumulation') {

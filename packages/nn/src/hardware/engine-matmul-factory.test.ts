@@ -31,4 +31,16 @@ describe('network workload on engine-simulated arrays', () => {
     expect(result.accuracy!.top1).toBeLessThan(result.accuracy!.baseline)
     expect(new Set(result.accuracy!.perTrial).size).toBeGreaterThan(1)
   })
+
+  it('per-cell sensing (workload.simulation.arrays.sensing): bnn-mnist on exact binary pairs is the float network, one decision per synapse per image (100 MNIST test images)', async () => {
+    const workload = new NetworkWorkload(
+      { model: 'bnn-mnist', dataset: 'mnist', samples: 100, simulation: { arrays: { rows: 32, columns: 64, weightBits: 1, bitsPerCell: 1, inputBits: 1, weightMapping: 'complementary-binary', sensing: 'per-cell' } } },
+      process.cwd(),
+    )
+    const result = await workload.evaluate(hardwareWith(new IdealLevelsDevice({ minS: 1e-5, maxS: 1e-4, levels: 2 })), { trials: 1, timeS: 1, random: createRandomSource(3), progress: () => {} })
+    expect(result.accuracy!.top1).toBe(result.accuracy!.baseline)
+    const layers = result.activity!.layers
+    // 784·1024 + 1024·1024 + 1024·10 synapses, each sensed once per image.
+    expect(['fc1', 'fc2', 'fc3'].reduce((sum, layer) => sum + layers[layer]!.adc!.convert!, 0)).toBeCloseTo(1_861_632, 6)
+  })
 })

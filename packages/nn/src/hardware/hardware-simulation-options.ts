@@ -23,6 +23,10 @@ export const hardwareSimulationOptionsSchema = z.strictObject({
       weightMapping: z.enum(['differential', 'offset-reference', 'offset-digital', 'complementary-binary', 'biased-flipped']).default('differential'),
       conversion: z.enum(['per-input-bit', 'after-accumulation']).default('per-input-bit'),
       columnsPerConverter: z.int().positive().default(1),
+      sensing: z
+        .enum(['column', 'per-cell'])
+        .default('column')
+        .describe("'column': converters read each column's analog sum; 'per-cell': every binary cell is sensed on its own (1-bit converter, digital popcount; paper 004's PCSA)"),
     })
     .prefault({})
     .describe('array organization when the config has no architecture (an architecture states its own)'),
