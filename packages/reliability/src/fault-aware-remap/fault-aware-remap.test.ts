@@ -74,6 +74,7 @@ describe('fault-aware-remap', () => {
     expect(statistics.stuckCellsFound).toBeGreaterThan(0.03 * rows * columns)
     expect(statistics.squaredErrorAfterS2).toBeLessThan(statistics.squaredErrorBeforeS2 / 2)
     expect(statistics.blocks).toBe(1)
+    expect(statistics.cells).toBe(rows * columns)
     expect(statistics.rowsMoved + statistics.columnsMoved).toBeGreaterThan(0)
     // Unrecovered cells are a subset of the stuck ones, and remapping leaves fewer that matter.
     expect(statistics.stuckCellsUnrecovered).toBeLessThan(statistics.stuckCellsHarmfulBefore)

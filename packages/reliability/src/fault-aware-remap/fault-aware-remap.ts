@@ -10,6 +10,8 @@ import { minimumCostAssignment } from './minimum-cost-assignment.js'
 /** What fault-aware remapping found and did since the run started (counts unless the name has a unit). @since 0.2.0 */
 export type FaultAwareRemapStatistics = {
   readonly blocks: number
+  /** Cells the test read checked (every cell of every block). */
+  readonly cells: number
   readonly stuckCellsFound: number
   readonly rowsMoved: number
   readonly columnsMoved: number
@@ -40,7 +42,7 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
   readonly specificationVersion = 'v1' as const
   readonly type = 'fault-aware-remap'
   private readonly options: ReturnType<typeof faultAwareRemapOptionsSchema.parse>
-  private totals = { blocks: 0, faultyCells: 0, costBefore: 0, costAfter: 0, harmfulBefore: 0, harmfulAfter: 0, rowsMoved: 0, columnsMoved: 0 }
+  private totals = { blocks: 0, cells: 0, faultyCells: 0, costBefore: 0, costAfter: 0, harmfulBefore: 0, harmfulAfter: 0, rowsMoved: 0, columnsMoved: 0 }
   private testCost: AddedComponent | null = null
 
   constructor(options: FaultAwareRemapOptions = {}) {
@@ -53,15 +55,15 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
   }
 
   /**
-   * Since the run started: blocks programmed, stuck cells the test read found, rows and columns
+   * Since the run started: blocks and cells programmed, stuck cells the test read found, rows and columns
    * moved, the squared conductance error stuck cells put on the weights before and after remapping
    * (siemens²), and the stuck cells that still matter ("unrecovered": the weight on them differs
    * from the stuck value by more than `HARMFUL_FRACTION` of the conductance window) before and after.
    */
   statistics(): FaultAwareRemapStatistics {
-    const { blocks, faultyCells, costBefore, costAfter, harmfulBefore, harmfulAfter, rowsMoved, columnsMoved } = this.totals
+    const { blocks, cells, faultyCells, costBefore, costAfter, harmfulBefore, harmfulAfter, rowsMoved, columnsMoved } = this.totals
     return {
-      blocks, stuckCellsFound: faultyCells, rowsMoved, columnsMoved,
+      blocks, cells, stuckCellsFound: faultyCells, rowsMoved, columnsMoved,
       squaredErrorBeforeS2: costBefore, squaredErrorAfterS2: costAfter,
       stuckCellsHarmfulBefore: harmfulBefore, stuckCellsUnrecovered: harmfulAfter,
     }
@@ -101,6 +103,7 @@ export class FaultAwareRemap implements ReliabilityMiddlewareV1 {
     for (let column = 0; column < columns; column++) if (columnOf[column] !== column) columnsMoved++
     this.totals = {
       blocks: this.totals.blocks + 1,
+      cells: this.totals.cells + rows * columns,
       faultyCells: this.totals.faultyCells + faults.faultyCells,
       costBefore: this.totals.costBefore + costBefore,
       costAfter: this.totals.costAfter + mappingCost(targetsS, faults, rows, columns, rowOf, columnOf),
