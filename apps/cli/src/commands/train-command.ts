@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { ResolvedSection } from '@cimkit/core'
 import { CimkitError } from '@cimkit/core'
 import { selectBackend } from '@cimkit/kernels'
-import { createDeviceWeightNoise, isReferenceModelName, readReferenceModelConfig, referenceArchitectures, trainingConfigSchema, trainModelFromConfig } from '@cimkit/nn'
-import type { ReferenceModelConfig, WeightNoise } from '@cimkit/nn'
+import { createDeviceWeightNoise, isReferenceModelName, readReferenceModelConfig, referenceArchitectures, referenceModelDirectory, trainingConfigSchema, trainModelFromConfig } from '@cimkit/nn'
+import type { ReferenceModelConfig, ReferenceModelName, WeightNoise } from '@cimkit/nn'
 import { readConfigFile } from '../config/read-config-file.js'
 import { composeRunFromData, createSectionComponent } from '../run/compose-run.js'
 
@@ -44,9 +44,9 @@ export async function trainCommand(model: string, flags: { out?: string; backend
   const isFile = !isReferenceModelName(model) && existsSync(model)
   if (!isReferenceModelName(model) && !isFile) throw new CimkitError(`unknown model "${model}" (trainable: ${Object.keys(referenceArchitectures).join(', ')}, or a model config file)`)
   if (flags.out === undefined) throw new CimkitError('--out <directory> is required (the committed models are not overwritten by accident)')
-  const configPath = isFile ? resolve(model) : null
-  const config = configPath === null ? readReferenceModelConfig(model as never) : readModelConfig(configPath)
-  const noise = await deviceNoise(config, configPath ?? resolve(model))
+  const configPath = isFile ? resolve(model) : join(referenceModelDirectory(model as ReferenceModelName), 'config.json')
+  const config = isFile ? readModelConfig(configPath) : readReferenceModelConfig(model as ReferenceModelName)
+  const noise = await deviceNoise(config, configPath)
   const backend = selectBackend(flags.backend ?? 'auto')
   const report = trainModelFromConfig(config, { backend, outDirectory: resolve(flags.out), log: (line) => process.stderr.write(`${line}\n`), ...(noise === undefined ? {} : { noise }) })
   const { history: _history, ...summary } = report
