@@ -34,6 +34,11 @@ export class RramDevice implements DeviceModelV1 {
   readonly conductanceRangeS: { readonly minS: number; readonly maxS: number }
   readonly levelsS: readonly number[] | null
   readonly cost: DeviceCostV1
+  /**
+   * Read disturb per the configured law; absent when the device has none, so a host neither counts
+   * read polarities nor treats the cells as changed (DeviceModelV1: an absent hook means no disturb).
+   */
+  readonly applyReadDisturb?: (cells: ProgrammedCellsV1, readCount: number, polarity: 1 | -1, random: RandomSource) => void
 
   constructor(
     readonly type: string,
@@ -43,6 +48,8 @@ export class RramDevice implements DeviceModelV1 {
     this.conductanceRangeS = parameters.rangeS
     this.levelsS = parameters.levelsS
     this.cost = parameters.cost
+    const disturb = parameters.readDisturb
+    if (disturb !== null) this.applyReadDisturb = (cells, readCount, polarity, random) => applyReadDisturb(disturb, parameters.rangeS, cells, readCount, polarity, random)
   }
 
   doProgram(targetsS: Float32Array, random: RandomSource): ProgrammedCellsV1 {
@@ -115,9 +122,7 @@ export class RramDevice implements DeviceModelV1 {
     return this.parameters.readNoise === null ? 0 : readNoiseStdS(this.parameters.readNoise, conductanceS, timeS)
   }
 
-  applyReadDisturb(cells: ProgrammedCellsV1, readCount: number, polarity: 1 | -1, random: RandomSource): void {
-    if (this.parameters.readDisturb !== null) applyReadDisturb(this.parameters.readDisturb, this.parameters.rangeS, cells, readCount, polarity, random)
-  }
+
 
   /** Fraction of cells worn out (stuck) after `cycles` writes; 0 without an endurance law. */
   failedFractionAfterCycles(cycles: number): number {

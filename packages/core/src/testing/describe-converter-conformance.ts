@@ -93,6 +93,24 @@ export function describeOutputConverterConformance(
       })
     }
 
+    it('declares idealUniform only when convert is exactly the ideal uniform quantizer', () => {
+      const converter = options.create()
+      if (converter.idealUniform !== true) return
+      expect(converter.bits, 'an ideal uniform converter states its bits').not.toBeNull()
+      const steps = 2 ** converter.bits! - 1
+      // Values across and beyond the range, including exact half-steps.
+      const probe = new Float32Array(4 * steps + 9)
+      for (let index = 0; index < probe.length; index++) probe[index] = range.min - 2 + ((range.max - range.min + 4) * index) / (probe.length - 1)
+      probe[0] = range.min + (range.max - range.min) * (0.5 / steps)
+      const out = new Float32Array(probe.length)
+      converter.convert(probe, 1, range, createRandomSource(3), out)
+      const span = range.max - range.min
+      for (let index = 0; index < probe.length; index++) {
+        const code = Math.min(steps, Math.max(0, Math.floor(((probe[index]! - range.min) / span) * steps + 0.5)))
+        expect(out[index], `value ${probe[index]}`).toBe(Math.fround(range.min + (code / steps) * span))
+      }
+    })
+
     it('is deterministic under a seed and allows out to alias the input', () => {
       const first = new Float32Array(count)
       options.create().convert(values, 1, range, createRandomSource(9), first)

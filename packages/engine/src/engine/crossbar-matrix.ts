@@ -1,4 +1,4 @@
-import type { ArrayOrganizationV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import type { ArrayOrganizationV1, ConversionRangeV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import type { ProgrammedBlock } from '../array/programmed-block.js'
@@ -13,12 +13,24 @@ import { ActivityCounter } from './activity-counter.js'
 import type { ActivityCounts, ProgrammedAnalogMatrix } from './analog-matrix-options.js'
 import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { ResolvedEngineOptions } from './engine-options.js'
-import type { SliceReadContext } from './slice-reader.js'
+import type { SliceRead, SliceReadContext } from './slice-reader.js'
+import { readBlockSlices } from './block-reader.js'
+import type { SliceColumns } from './fused-conversion.js'
+import { contiguousColumns, fusedConversionStage } from './fused-conversion.js'
 import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
 import { stageKey } from './stage-ranges.js'
 import { converterRandom } from './converter-random.js'
 import { effectiveTimeS } from './effective-time.js'
+import { concatenate, gatherRows, sumRows } from './drive-rows.js'
+
+/**
+ * Per chunk of a large batch: at most this many drive values (vectors × rows × planes) and column
+ * values (vectors × planes × slices × outputs of a column block), 512 KiB and 256 KiB of float32,
+ * so each chunk's planes and products stay in a core's L2 cache through conversion.
+ */
+const chunkDriveValues = 1 << 17
+const chunkColumnValues = 1 << 16
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -78,7 +90,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const samples = new Map<string, Float32Array[]>()
     this.profiling = true
     try {
-      this.run(this.drive(inputs), batch, undefined, samples)
+      const inputScale = this.inputScale(inputs)
+      const chunk = this.chunkVectors(batch)
+      for (let start = 0; start < batch; start += chunk) {
+        const count = Math.min(chunk, batch - start)
+        this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, undefined, samples)
+      }
     } finally {
       this.profiling = false
     }
@@ -89,10 +106,18 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
 
   mvm(inputs: Float32Array, batch: number, options?: { readonly timeS?: number }): Float32Array {
     this.checkInputs(inputs, batch)
-    const output = this.run(this.drive(inputs), batch, options?.timeS, null)
-    const scale = this.state.weightScale * this.inputScale(inputs)
-    const result = new Float32Array(output.length)
-    for (let index = 0; index < output.length; index++) result[index] = output[index]! * scale
+    const inputScale = this.inputScale(inputs)
+    const scale = this.state.weightScale * inputScale
+    const result = new Float32Array(batch * this.columns)
+    // NOTE: a large batch runs in chunks whose drive planes stay cache-sized (each vector is
+    // independent); reads that middleware wraps stay one call, as the technique may count calls.
+    const chunk = this.chunkVectors(batch)
+    for (let start = 0; start < batch; start += chunk) {
+      const count = Math.min(chunk, batch - start)
+      const output = this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, options?.timeS, null)
+      const offset = start * this.columns
+      for (let index = 0; index < output.length; index++) result[offset + index] = output[index]! * scale
+    }
     const bytes = Math.ceil(this.state.organization.inputBits / 8)
     this.state.counter.add('buffer', 'readBytes', batch * this.rows * bytes)
     this.state.counter.add('buffer', 'writeBytes', batch * this.columns * bytes)
@@ -119,6 +144,14 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     counter.add(component, action, count)
   }
 
+  /** Input vectors per run: all of them when middleware wraps reads, else a cache-sized chunk. */
+  private chunkVectors(batch: number): number {
+    if (this.middlewareReads) return batch
+    const { cycles } = this.state.profile
+    const columnValues = this.state.readContext.encoding.slices * Math.max(...this.state.blocks[0]!.map((block) => block.outputCount))
+    return Math.max(1, Math.floor(Math.min(chunkDriveValues / (this.rows * cycles), chunkColumnValues / (columnValues * cycles))))
+  }
+
   private checkInputs(inputs: Float32Array, batch: number): void {
     if (!Number.isInteger(batch) || batch < 1 || inputs.length !== batch * this.rows) {
       throw new InvalidArgumentError('inputs', `expected batch×rows = ${batch}×${this.rows} values, got ${inputs.length}`)
@@ -129,8 +162,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     return this.state.engine.inputRange ?? this.calibratedInputScale ?? (absolutePercentile(inputs, 100) || 1)
   }
 
-  private drive(inputs: Float32Array): DrivePlanes {
-    const scale = this.inputScale(inputs)
+  private drive(inputs: Float32Array, scale: number): DrivePlanes {
     const normalized = new Float32Array(inputs.length)
     for (let index = 0; index < inputs.length; index++) normalized[index] = Math.min(1, Math.max(-1, inputs[index]! / scale))
     return encodeInputs(normalized, this.state.inputEncoder)
@@ -161,8 +193,23 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
     const output = new Float64Array(batch * this.columns)
     const analogPartialSums = engine.partialSums === 'analog'
+    const nonNegativeDrive = this.state.profile.planeMin.every((level) => level >= 0)
+    const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
+      const block = blocks[rowBlock]![columnBlock]!
+      const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
+      const arrayId = `${this.state.layerName}/${arrayKey}/s${slice}`
+      const random = call.stream('block', rowBlock, columnBlock, slice)
+      const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, deviceTimeS, arrayId, random }
+      return nonNegativeDrive ? { ...read, nonNegativeRowSums: rowSums[rowBlock]! } : read
+    }
+    const slices = Array.from({ length: encoding.slices }, (_, slice) => slice)
     for (let columnBlock = 0; columnBlock < layout.columnBlocks; columnBlock++) {
       const outputCount = blocks[0]![columnBlock]!.outputCount
+      // Without middleware around reads, each block reads all its slices at once (one wide GEMM);
+      // with it, reads keep the slice-major order the techniques have always seen.
+      const blockReads = this.middlewareReads
+        ? null
+        : blocks.map((_, rowBlock) => readBlockSlices(readContext, slices.map((slice) => sliceRead(rowBlock, columnBlock, slice)), gathered[rowBlock]!, vectors))
       for (let slice = 0; slice < encoding.slices; slice++) {
         const analogSum = analogPartialSums ? new Float32Array(vectors * outputCount) : null
         for (let rowBlock = 0; rowBlock < layout.rowBlocks; rowBlock++) {
@@ -174,24 +221,60 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
             this.count(arrayKey, 'array', 'cellRead', vectors * block.rowCount * usedColumns)
             this.count(arrayKey, 'dac', 'drive', vectors * block.rowCount)
           }
-          const random = call.stream('block', rowBlock, columnBlock, slice)
-          const arrayId = `${this.state.layerName}/${arrayKey}/s${slice}`
-          const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, deviceTimeS, arrayId, random }
-          const analog = readSlice(readContext, read, gathered[rowBlock]!, vectors)
+          const read = sliceRead(rowBlock, columnBlock, slice)
+          const analog = blockReads?.[rowBlock]![slice] ?? { data: readSlice(readContext, read, gathered[rowBlock]!, vectors), stride: outputCount, offset: 0 }
           if (analogSum !== null) {
-            for (let index = 0; index < analog.length; index++) analogSum[index]! += analog[index]!
+            const values = contiguousColumns(analog, vectors, outputCount)
+            for (let index = 0; index < values.length; index++) analogSum[index]! += values[index]!
           } else {
-            const converter = { fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: random.stream('convert') }
+            const converter = { fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: read.random.stream('convert') }
             this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples)
           }
         }
         if (analogSum !== null) {
           const converter = { fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) }
-          this.finish({ analog: analogSum, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
+          this.finish({ analog: { data: analogSum, stride: outputCount, offset: 0 }, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
         }
       }
     }
     return output
+  }
+
+  /** Per-plane conversion and digital steps of one slice in one pass (ideal uniform or no converter). */
+  private finishFused(part: FinishPart, drive: DrivePlanes, batch: number, output: Float64Array): void {
+    const { outputConverter, ranges, levels, readContext } = this.state
+    const { encoding } = readContext
+    const { analog, rowSums, flipped, slice, outputStart, outputCount, arrayKey } = part
+    const size = batch * outputCount
+    const shift = 2 ** (slice * encoding.bitsPerCell)
+    for (let stageIndex = 0; stageIndex < drive.cycles; stageIndex++) {
+      const stage: Stage = { slice, plane: drive.profilePlane[stageIndex]! }
+      this.count(arrayKey, 'adc', 'convert', size)
+      let range: ConversionRangeV1 | null = null
+      if (outputConverter !== null) {
+        this.count(arrayKey, 'sampleHold', 'sample', size)
+        range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
+        if (!(range.max > range.min)) throw new InvalidArgumentError('range', `max must exceed min, got [${range.min}, ${range.max}]`)
+      }
+      const digitalOffset = encoding.digitalOffset
+        ? { offsetDigits: levels.offsetDigits, unit: outputConverter !== null ? ranges.unitFor(stage, drive.planeWeights) : 0, bias: biasDigit(encoding, slice), maxDigit: encoding.maxDigit, flipped }
+        : null
+      fusedConversionStage({
+        columns: analog,
+        firstVector: stageIndex * batch,
+        batch,
+        outputCount,
+        range,
+        bits: outputConverter?.bits ?? 0,
+        rowSums: rowSums.subarray(stageIndex * batch, (stageIndex + 1) * batch),
+        factor: drive.planeWeights[stageIndex]! * shift,
+        digitalOffset,
+        output,
+        outputColumns: this.columns,
+        outputStart,
+      })
+      this.count(arrayKey, 'shiftAdd', 'add', digitalOffset === null ? size : size * 2)
+    }
   }
 
   /** Conversion, digital offset removal and shift-and-add of one slice's column values. */
@@ -210,6 +293,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const shift = 2 ** (slice * encoding.bitsPerCell)
     const stageCount = perPlane ? drive.cycles : 1
     const size = batch * outputCount
+    if (perPlane && samples === null && !this.middlewareReads && (outputConverter === null || outputConverter.idealUniform === true)) {
+      this.finishFused(part, drive, batch, output)
+      return
+    }
+    const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)
     for (let stageIndex = 0; stageIndex < stageCount; stageIndex++) {
       let values: Float32Array
       let stageRowSums: Float64Array
@@ -219,7 +307,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         // A view converted in place when the engine made the read (each plane's region serves this
         // stage only); a copy when middleware returned it, as the technique may keep it.
         const start = stageIndex * size
-        values = this.middlewareReads ? analog.slice(start, start + size) : analog.subarray(start, start + size)
+        values = this.middlewareReads ? analogValues.slice(start, start + size) : analogValues.subarray(start, start + size)
         stageRowSums = rowSums.subarray(stageIndex * batch, (stageIndex + 1) * batch)
         weight = drive.planeWeights[stageIndex]!
       } else {
@@ -228,7 +316,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         stageRowSums = new Float64Array(batch)
         for (let plane = 0; plane < drive.cycles; plane++) {
           const planeWeight = drive.planeWeights[plane]!
-          for (let index = 0; index < size; index++) values[index]! += planeWeight * analog[plane * size + index]!
+          for (let index = 0; index < size; index++) values[index]! += planeWeight * analogValues[plane * size + index]!
           for (let vector = 0; vector < batch; vector++) stageRowSums[vector]! += planeWeight * rowSums[plane * batch + vector]!
         }
         weight = 1
@@ -248,12 +336,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       }
       if (!encoding.digitalOffset) {
         // Sign-magnitude pairs and reference columns leave nothing to remove digitally: shift-and-add only.
-        const factor = weight * shift
-        for (let vector = 0; vector < batch; vector++) {
-          const outputBase = vector * this.columns + outputStart
-          const valueBase = vector * outputCount
-          for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * values[valueBase + column]!
-        }
+        shiftAdd(values, batch, outputCount, output, this.columns, outputStart, weight * shift)
         this.count(arrayKey, 'shiftAdd', 'add', size)
         continue
       }
@@ -262,17 +345,24 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       // product LSB (the accumulator's resolution), so with a quantized converter it is an integer
       // number of LSBs, as digital logic computes it; with ideal readout it is exact.
       const unit = outputConverter !== null ? ranges.unitFor(stage, drive.planeWeights) : 0
+      const factor = weight * shift
       for (let vector = 0; vector < batch; vector++) {
         const rowSum = stageRowSums[vector]!
         const offsetExact = levels.offsetDigits * rowSum
         const gminOffset = unit > 0 ? Math.round(offsetExact / unit) * unit : offsetExact
         const outputBase = vector * this.columns + outputStart
-        for (let column = 0; column < outputCount; column++) {
-          let value = values[vector * outputCount + column]! - gminOffset
-          // Stored (flipped) digits d̃ = maxDigit − d: Σx·d = maxDigit·Σx − Σx·d̃.
-          if (flipped?.[column] === 1) value = encoding.maxDigit * rowSum - value
-          value -= bias * rowSum
-          output[outputBase + column]! += weight * shift * value
+        const valueBase = vector * outputCount
+        // Σx·d = (v − offset) − bias·Σx; stored (flipped) digits d̃ = maxDigit − d give
+        // Σx·d = maxDigit·Σx − (v − offset) − bias·Σx.
+        const biasTerm = bias * rowSum
+        const flippedTerm = encoding.maxDigit * rowSum
+        if (flipped === null) {
+          for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * (values[valueBase + column]! - gminOffset - biasTerm)
+        } else {
+          for (let column = 0; column < outputCount; column++) {
+            const value = values[valueBase + column]! - gminOffset
+            output[outputBase + column]! += factor * ((flipped[column] === 1 ? flippedTerm - value : value) - biasTerm)
+          }
         }
       }
       this.count(arrayKey, 'shiftAdd', 'add', size * 2)
@@ -280,41 +370,21 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 }
 
+/** Shift-and-add of converted values into the output accumulator: output += factor · values. */
+function shiftAdd(values: Float32Array, batch: number, outputCount: number, output: Float64Array, columns: number, outputStart: number, factor: number): void {
+  for (let vector = 0; vector < batch; vector++) {
+    const outputBase = vector * columns + outputStart
+    const valueBase = vector * outputCount
+    for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * values[valueBase + column]!
+  }
+}
+
 interface FinishPart {
-  readonly analog: Float32Array
+  readonly analog: SliceColumns
   readonly rowSums: Float64Array
   readonly flipped: Uint8Array | null
   readonly slice: number
   readonly outputStart: number
   readonly outputCount: number
   readonly arrayKey: string
-}
-
-function gatherRows(planes: Float32Array, vectors: number, rows: number, start: number, count: number): Float32Array {
-  if (start === 0 && count === rows) return planes
-  const out = new Float32Array(vectors * count)
-  for (let vector = 0; vector < vectors; vector++) out.set(planes.subarray(vector * rows + start, vector * rows + start + count), vector * count)
-  return out
-}
-
-function sumRows(inputs: Float32Array, vectors: number, count: number): Float64Array {
-  const sums = new Float64Array(vectors)
-  for (let vector = 0; vector < vectors; vector++) {
-    let sum = 0
-    for (let row = 0; row < count; row++) sum += inputs[vector * count + row]!
-    sums[vector] = sum
-  }
-  return sums
-}
-
-function concatenate(chunks: readonly Float32Array[]): Float32Array {
-  let length = 0
-  for (const chunk of chunks) length += chunk.length
-  const out = new Float32Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
 }

@@ -37,6 +37,11 @@ export interface SliceRead {
   /** Stable identity of the slice's physical array, passed to middleware as `arrayId`. */
   readonly arrayId: string
   readonly random: RandomSource
+  /**
+   * Per-vector sums of the drive when every drive value is ≥ 0 (bit planes of unsigned inputs):
+   * a vector then applies voltage iff its sum is positive, which spares read disturb a scan.
+   */
+  readonly nonNegativeRowSums?: Float64Array
 }
 
 /**
@@ -86,17 +91,30 @@ function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Arra
     out = new Float32Array(vectors * outputCount)
     context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
   }
-  if (matrices.noiseVariance !== null) addReadNoise(context, matrices, inputs, vectors, rowCount, outputCount, out, random)
+  if (matrices.noiseVariance !== null) {
+    const squared = squaredDrive(inputs)
+    const variance = new Float32Array(vectors * outputCount)
+    context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: squared, b: matrices.noiseVariance, c: variance })
+    addReadNoise(matrices, squared, variance, vectors, rowCount, outputCount, out, random)
+  }
   applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))
   return out
+}
+
+/** Squares of the drive values (the weights of the cells' noise variances). @since 0.2.0 */
+export function squaredDrive(inputs: Float32Array): Float32Array {
+  const squared = new Float32Array(inputs.length)
+  for (let index = 0; index < inputs.length; index++) squared[index] = inputs[index]! * inputs[index]!
+  return squared
 }
 
 /**
  * Read disturb through the device: after the reads of an array (counted once, at its first
  * slice), each drive plane that applies voltage disturbs the cells at its polarity: −1 when every
  * non-zero drive is negative (a reversed read), +1 otherwise. Cached matrices are then rebuilt.
+ * @since 0.2.0
  */
-function applyReadDisturb(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): void {
+export function applyReadDisturb(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): void {
   const { device } = context
   if (device.applyReadDisturb === undefined) return
   const array = read.block.arrays.find((candidate) => candidate.firstSlice === read.slice)
@@ -104,7 +122,9 @@ function applyReadDisturb(context: SliceReadContext, read: SliceRead, inputs: Fl
   const rows = read.block.rowCount
   let positive = 0
   let negative = 0
-  for (let vector = 0; vector < vectors; vector++) {
+  const sums = read.nonNegativeRowSums
+  if (sums !== undefined) for (let vector = 0; vector < vectors; vector++) positive += sums[vector]! > 0 ? 1 : 0
+  else for (let vector = 0; vector < vectors; vector++) {
     let sawPositive = false
     let sawNegative = false
     for (let row = 0; row < rows; row++) {
@@ -131,21 +151,19 @@ function applyReadDisturb(context: SliceReadContext, read: SliceRead, inputs: Fl
  * all of them), so it is drawn once per read and subtracted, keeping that correlation.
  * NOTE: with wire resistance, the noise is added output-referred on top of the nodal solution
  * (first order in σ, ignoring the wire network's small attenuation of each cell's noise current).
+ * `variance` is that GEMM's result for `out`; `squared` the squared drive.
+ * @since 0.2.0
  */
-function addReadNoise(
-  context: SliceReadContext,
+export function addReadNoise(
   matrices: SliceMatrices,
-  inputs: Float32Array,
+  squared: Float32Array,
+  variance: Float32Array,
   vectors: number,
   rowCount: number,
   outputCount: number,
   out: Float32Array,
   random: RandomSource,
 ): void {
-  const squared = new Float32Array(inputs.length)
-  for (let index = 0; index < inputs.length; index++) squared[index] = inputs[index]! * inputs[index]!
-  const variance = new Float32Array(vectors * outputCount)
-  context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: squared, b: matrices.noiseVariance!, c: variance })
   const normals = new Float32Array(variance.length)
   random.fillNormal(normals)
   for (let index = 0; index < out.length; index++) out[index]! += Math.sqrt(Math.max(0, variance[index]!)) * normals[index]!

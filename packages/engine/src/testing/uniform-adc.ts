@@ -10,6 +10,8 @@ export interface UniformAdcOptions {
   /** Per-conversion noise std, LSB. */
   readonly noiseStdLsb?: number
   readonly type?: string
+  /** Declare `idealUniform` (only honoured without offset and noise), letting engines fuse the conversion. */
+  readonly idealUniform?: boolean
 }
 
 /**
@@ -26,11 +28,13 @@ export class UniformAdc implements OutputConverterV1 {
   readonly type: string
   readonly bits: number
   readonly cost = testDoubleCost('adc-test-double', 'convert')
+  readonly idealUniform: boolean
 
   constructor(private readonly options: UniformAdcOptions) {
     if (!Number.isInteger(options.bits) || options.bits < 1) throw new InvalidArgumentError('bits', `got ${options.bits}`)
     this.bits = options.bits
     this.type = options.type ?? 'uniform-adc'
+    this.idealUniform = options.idealUniform === true && !((options.offsetStdLsb ?? 0) > 0) && !((options.noiseStdLsb ?? 0) > 0)
   }
 
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
@@ -49,8 +53,10 @@ export class UniformAdc implements OutputConverterV1 {
       for (let index = start; index < end; index++) {
         let value = values[index]! + offsetsLsb[index - start]! * step
         if (noiseStd > 0) value += noiseStd * random.nextNormal()
-        const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.round((value - min) / step))) : 0
-        out[index] = min + code * step
+        // The ideal uniform quantizer of OutputConverterV1.idealUniform: code and level as it states them.
+        const span = range.max - min
+        const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.floor(((value - min) / span) * maxCode + 0.5))) : 0
+        out[index] = min + (code / maxCode) * span
       }
     }
   }

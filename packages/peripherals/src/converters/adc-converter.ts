@@ -31,6 +31,8 @@ export interface AdcBehaviour {
 export class AdcConverter implements OutputConverterV1 {
   readonly specificationVersion = 'v1' as const
   readonly bits: number
+  /** No offset, noise or comparator mismatch, uniform levels: `convert` is the ideal quantizer. */
+  readonly idealUniform: boolean
   private readonly quantization: QuantizationLevels
   private readonly noise = new ScratchBuffer()
   private readonly offsets = new ScratchBuffer()
@@ -44,6 +46,7 @@ export class AdcConverter implements OutputConverterV1 {
   ) {
     this.bits = behaviour.bits
     this.quantization = quantizationLevels(behaviour.bits, behaviour.references)
+    this.idealUniform = this.quantization.uniform && behaviour.offsetStdLsb === 0 && behaviour.noiseStdLsb === 0 && !((behaviour.comparatorMismatchStdLsb ?? 0) > 0)
   }
 
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
@@ -66,6 +69,10 @@ export class AdcConverter implements OutputConverterV1 {
       return
     }
     const { uniform, levels } = this.quantization
+    if (uniform && noise === null && offsetStdLsb === 0) {
+      convertUniformIdeal(values, min, span, steps, out)
+      return
+    }
     const rows = values.length / columns
     // NOTE: hot path (the engine converts every column of every read): nested loops avoid a modulo
     // per value and the uniform case needs no search.
@@ -116,5 +123,18 @@ export class AdcConverter implements OutputConverterV1 {
 
   toJSON(): Record<string, unknown> {
     return { type: this.type, ...this.options }
+  }
+}
+
+/**
+ * The hot path of an ideal uniform ADC (no offset, no noise, no comparator mismatch): the same
+ * arithmetic as the general loop, with `Math.round` as floor(t + 0.5) by integer truncation of a
+ * non-negative value, and no per-value perturbation. Codes stay below 2^31 (bits ≤ 30).
+ */
+function convertUniformIdeal(values: Float32Array, min: number, span: number, steps: number, out: Float32Array): void {
+  for (let index = 0; index < values.length; index++) {
+    const position = ((values[index]! - min) / span) * steps + 0.5
+    const code = position < 1 ? 0 : position >= steps ? steps : position | 0
+    out[index] = min + (code / steps) * span
   }
 }

@@ -22,6 +22,14 @@ export interface OutputConverterV1 {
    * can add partial sums without knowing the converter. `out` may alias `values`.
    */
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void
+  /**
+   * True when `convert` is exactly the ideal uniform quantizer of `bits` bits: each value v maps to
+   * min + (c / s)·(max − min) with s = 2^bits − 1 and c = round((v − min) / (max − min) · s)
+   * (half up) clipped to [0, s], stored as float32, with no offset, noise, mismatch or random draw.
+   * An engine may then apply it fused with its own arithmetic instead of calling `convert`.
+   * @since 0.2.0
+   */
+  readonly idealUniform?: boolean
   /** Cost of one converter; action `convert` per conversion. */
   readonly cost: ComponentCostModelV1
   toJSON(): Record<string, unknown>
