@@ -115,25 +115,25 @@ describe('paper 002 through `cimkit run`: XNOR-RRAM energy efficiency (text, Fig
 })
 
 describe('paper 002 through `cimkit run`: accuracy of the conventional scheme with the supply (Fig. 7)', () => {
-  it('examples/input-splitting-accuracy.yaml on 200 MNIST images: the 3-bit flash holds at 1.2 V and loses accuracy at 0.6 V', () => {
+  it('examples/input-splitting-accuracy-conventional.yaml on 200 MNIST images: the 3-bit flash holds at 1.2 V and loses accuracy at 0.45 V', () => {
     const SAMPLES = 200
     const atSupply = (volts: string) =>
       runJson(
-        variant('input-splitting-accuracy.yaml', `accuracy-${volts}.yaml`, [
+        variant('input-splitting-accuracy-conventional.yaml', `accuracy-${volts}.yaml`, [
           ['technologyNodeNm: 90, supplyV: 1.2 }', `technologyNodeNm: 90, supplyV: ${volts} }`],
           ['samples: 10000', `samples: ${SAMPLES}`],
         ]),
       ).accuracy!
     const nominal = atSupply('1.2')
-    const low = atSupply('0.6')
+    const low = atSupply('0.45')
     // Same images, same seed: only the comparators' supply differs, so the difference is paired.
-    // Measured on 300 images: 95.0 % at 1.2 V, 95.3 % at 0.8 V, 91.7 % at 0.6 V (baseline 98.3 %).
-    expect(nominal.top1).toBeGreaterThan(nominal.baseline - 0.05)
-    expect(nominal.top1 - low.top1).toBeGreaterThan(4 / SAMPLES)
+    // Measured on 300 images, 4 trials: 94.1 % at 1.2 V, 89.1 % at 0.5 V, 80.5 % at 0.45 V (float 98.3 %).
+    expect(nominal.top1).toBeGreaterThan(nominal.baseline - 0.07)
+    expect(nominal.top1 - low.top1).toBeGreaterThan(10 / SAMPLES)
   })
 
   it('the input-split network trained for one binary SA per group of 64 rows scores below the unsplit one (paper 002: 86.64 vs 88.46 % on CIFAR-10), full MNIST test split', () => {
-    const baseline = (model: string) => runJson(variant('input-splitting-accuracy.yaml', `${model}.yaml`, [
+    const baseline = (model: string) => runJson(variant('input-splitting-accuracy-conventional.yaml', `${model}.yaml`, [
       ['model: bnn-mnist', `model: ${model}`],
       ['  simulation:', '  onHardware: false\n  simulation:'],
     ])).accuracy!.baseline
@@ -143,5 +143,38 @@ describe('paper 002 through `cimkit run`: accuracy of the conventional scheme wi
     expect(unsplit).toBeCloseTo(0.9811, 4)
     expect(split).toBeCloseTo(0.9777, 4)
     expect(split).toBeLessThan(unsplit)
+  })
+
+  it('examples/input-splitting-accuracy.yaml on 200 MNIST images: the split groups on one binary SA (first and last layers digital) keep the float accuracy at 0.8 V and stay flat down to 0.45 V, where the conventional flash loses accuracy', () => {
+    const SAMPLES = 200
+    const split = (volts: string) =>
+      runJson(
+        variant('input-splitting-accuracy.yaml', `split-${volts}.yaml`, [
+          ['technologyNodeNm: 90, supplyV: 0.8 }', `technologyNodeNm: 90, supplyV: ${volts} }`],
+          ['samples: 10000', `samples: ${SAMPLES}`],
+        ]),
+      ).accuracy!
+    const [at1v2, at0v8, low] = [split('1.2'), split('0.8'), split('0.45')]
+    // Paper 002: input splitting at 0.8 V shows "no additional accuracy loss". Measured on 300 images,
+    // 4 trials: 98.7 / 98.7 / 97.9 % at 1.2 / 0.8 / 0.45 V (bnn-split-mnist float 98.0 % on them).
+    expect(at0v8.top1).toBeGreaterThanOrEqual(at0v8.baseline - 2 / SAMPLES)
+    expect(Math.abs(at0v8.top1 - at1v2.top1)).toBeLessThanOrEqual(2 / SAMPLES + 1e-9)
+    expect(Math.abs(low.top1 - at1v2.top1)).toBeLessThanOrEqual(3 / SAMPLES + 1e-9)
+    const conventional = runJson(
+      variant('input-splitting-accuracy-conventional.yaml', 'conventional-0.45.yaml', [
+        ['technologyNodeNm: 90, supplyV: 1.2 }', 'technologyNodeNm: 90, supplyV: 0.45 }'],
+        ['samples: 10000', `samples: ${SAMPLES}`],
+      ]),
+    ).accuracy!
+    // At the same low supply the conventional flash loses more than 10 images more than the split SA.
+    expect(conventional.baseline - conventional.top1).toBeGreaterThan(low.baseline - low.top1 + 10 / SAMPLES)
+  })
+
+  it('workload.simulation.matrices naming no matrix of the network fails the run with the config key and the layers that exist', () => {
+    const config = variant('input-splitting-accuracy.yaml', 'bad-matrix.yaml', [['matrices: { fc1: digital, fc3: digital }', 'matrices: { fc1: digital, fc4: digital }']])
+    const result = spawnCli(['run', config, '--json'])
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('workload.simulation.matrices.fc4')
+    expect(result.stderr).toContain('fc1, fc2, fc3')
   })
 })

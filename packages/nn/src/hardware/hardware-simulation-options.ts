@@ -1,5 +1,6 @@
 import { adcRangeSchema } from '@cimkit/engine'
 import { z } from 'zod'
+import { MATRIX_READOUTS } from './matrix-readouts.js'
 
 /**
  * How a network's matrices are simulated on hardware (`workload.simulation`): the engine options,
@@ -30,6 +31,10 @@ export const hardwareSimulationOptionsSchema = z.strictObject({
     })
     .prefault({})
     .describe('array organization when the config has no architecture (an architecture states its own)'),
+  matrices: z
+    .record(z.string().min(1), z.enum(MATRIX_READOUTS))
+    .default({})
+    .describe("per matrix, by layer name or '<layer>/g<group>' (conv or input-split group): 'adc' = the configured peripherals.adc (default), 'ideal' = on the arrays, exact readout, 'digital' = float product off the arrays"),
 })
 
 /** @since 0.1.0 */

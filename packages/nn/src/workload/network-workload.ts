@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { referenceBackend } from '@cimkit/kernels'
 import { loadDataset } from '../datasets/load-dataset.js'
 import { activityPerInference, createEngineMatmulFactory } from '../hardware/engine-matmul-factory.js'
+import { checkMatrixReadouts } from '../hardware/matrix-readouts.js'
 import type { LayerActivityLedger } from '../hardware/engine-matmul-factory.js'
 import type { MatmulProvider } from '../execute/matmul-provider.js'
 import type { Network } from '../ir/network.js'
@@ -47,6 +48,7 @@ export class NetworkWorkload implements WorkloadV1 {
   constructor(options: NetworkWorkloadOptions, private readonly configDirectory: string, private readonly hardwareMatmul: HardwareMatmulFactory | null = null) {
     this.options = networkWorkloadOptionsSchema.parse(options)
     this.network = loadWorkloadNetwork(this.options.model, configDirectory)
+    checkMatrixReadouts(this.options.simulation.matrices, this.network)
   }
 
   describe(): NetworkWorkloadV1 {
