@@ -21,6 +21,14 @@ describe('@cimkit/arch-input-splitting plugin', () => {
     ])
   })
 
+  it('validates the vgg-like-cifar10 workload options strictly', async () => {
+    const workload = added.find((entry) => entry.type === 'vgg-like-cifar10')!
+    await checkOptionsSchema(workload.registration as never, { multiplesOf7: true }, [
+      { options: { multiplesOf7: 'yes' }, path: 'multiplesOf7' },
+      { options: { model: 'vgg' }, path: '' },
+    ])
+  })
+
   it('every preset names a device preset and a converter (contracts.md) and its architecture options parse', () => {
     for (const [name, preset] of Object.entries(plugin.presets!)) {
       expect(preset.source, name).toMatch(/paper 002/)

@@ -1,3 +1,4 @@
+import { checkSerialisable } from '@cimkit/core/testing'
 import { describe, expect, it } from 'vitest'
 import { networkMacs } from './vgg-like-cifar.js'
 import { VggLikeCifarWorkload, vggLikeCifarWorkloadOptionsSchema } from './vgg-like-cifar-workload.js'
@@ -14,6 +15,7 @@ describe('vgg-like-cifar10 shape-only workload (paper 002 Table 1)', () => {
     expect((workload as { evaluate?: unknown }).evaluate).toBeUndefined()
     expect(workload.describe().layers.slice(0, 6).map((layer) => layer.outputs)).toEqual([126, 126, 252, 252, 504, 504])
     expect(workload.toJSON()).toMatchObject({ type: 'vgg-like-cifar10', multiplesOf7: true, network: 'vgg-like-cifar10-x7' })
+    checkSerialisable(workload)
   })
 
   it('rejects unknown keys (strict options)', () => {
