@@ -158,6 +158,34 @@ describe('per-cell sensing of binary weights (paper 004 PCSA + digital popcount)
     expect(quiet.drawsPerRead()).toBe(false)
   })
 
+  it('drift G(t) = G(t₀)·(t/t₀)^−0.1 at 1e8 s (×0.158): 2T2R pairs drift together and read right, 1T1R LRS cells fall below the fixed reference and every +1 reads −1', () => {
+    const [rows, columns] = [32, 32]
+    const weights = randomSigns(rows * columns, 6)
+    const device = new IdealLevelsDevice({ minS: 2e-5, maxS: 1e-4, levels: 2, driftExponent: 0.1 })
+    const scale = Math.max(...weights.map(Math.abs))
+    const identity = new Float32Array(rows * rows)
+    for (let r = 0; r < rows; r++) identity[r * rows + r] = 1
+    const read = (organization: SensingOrganization, timeS: number) => program(weights, rows, columns, { device, organization }).mvm(identity, rows, { timeS }).map((value) => value / scale)
+    const signs = weights.map((weight) => (weight >= 0 ? 1 : -1))
+    expect(Array.from(read(pairs, 1e8))).toEqual(Array.from(signs))
+    expect(Array.from(read(singles, 1))).toEqual(Array.from(signs))
+    // 1e-4 × 0.158 = 1.6e-5 S and 2e-5 × 0.158 = 3.2e-6 S, both below the 4.47e-5 S reference.
+    expect(Array.from(read(singles, 1e8))).toEqual(Array.from(signs, () => -1))
+  })
+
+  it('read disturb: each mvm reads every device once per input vector at polarity +1, and the next mvm senses the disturbed cells', () => {
+    const weights = randomSigns(32 * 32, 7)
+    // 1 % conductance loss per read: after 92 reads (32 + 60) an LRS cell of 1e-4 S sits at 4.0e-5 S, below the 1T1R reference 4.47e-5 S.
+    const matrix = program(weights, 32, 32, { device: new IdealLevelsDevice({ minS: 2e-5, maxS: 1e-4, levels: 2, readDisturbPerRead: 0.01 }), organization: singles })
+    const scale = Math.max(...weights.map(Math.abs))
+    const identity = new Float32Array(32 * 32)
+    for (let r = 0; r < 32; r++) identity[r * 32 + r] = 1
+    const signs = Array.from(weights, (weight) => (weight >= 0 ? 1 : -1))
+    expect(Array.from(matrix.mvm(identity, 32).map((value) => value / scale))).toEqual(signs)
+    matrix.mvm(new Float32Array(60 * 32).fill(1), 60)
+    expect(Array.from(matrix.mvm(identity, 32).map((value) => value / scale))).toEqual(signs.map(() => -1))
+  })
+
   it('rejects what per-cell sensing cannot read, naming the config key', () => {
     const weights = randomSigns(32 * 32, 5)
     const base = { device: new IdealLevelsDevice({ minS: 2e-5, maxS: 1e-4, levels: 2 }), inputEncoder: null, outputConverter: null, backend: referenceBackend, random: createRandomSource(1) }

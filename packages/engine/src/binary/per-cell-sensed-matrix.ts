@@ -93,6 +93,7 @@ export class PerCellSensedMatrix implements ProgrammedAnalogMatrix {
     const scale = this.state.weightScale
     for (let index = 0; index < output.length; index++) output[index] = output[index]! * scale
     this.countActivity(batch, binary)
+    this.disturb(batch, call)
     return output
   }
 
@@ -200,6 +201,17 @@ export class PerCellSensedMatrix implements ProgrammedAnalogMatrix {
         }
       }
     }
+  }
+
+  /**
+   * Read disturb: every device was read once per input vector, at the PCSA's one polarity (+1); the
+   * changed conductances are sensed anew on the next call.
+   */
+  private disturb(batch: number, call: RandomSource): void {
+    const { device, blocks } = this.state
+    if (device.applyReadDisturb === undefined) return
+    for (const block of blocks) device.applyReadDisturb(block.cells, batch, 1, call.stream('disturb', block.rowBlock, block.columnBlock))
+    this.cache = null
   }
 
   private countActivity(batch: number, binary: boolean): void {
