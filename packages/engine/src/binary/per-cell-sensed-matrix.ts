@@ -40,8 +40,8 @@ interface TimeState {
   readonly antisymmetric: boolean
 }
 
-/** Images per converter call on the per-read path (bounds the scratch buffer). */
-const IMAGES_PER_CALL = 64
+/** Decisions per converter call on the per-read path (bounds the scratch buffer to 4 MB). */
+const VALUES_PER_CALL = 1 << 20
 
 /**
  * A binary weight matrix read synapse by synapse (paper 004: Hirtzlin et al., Front. Neurosci. 2020,
@@ -165,7 +165,7 @@ export class PerCellSensedMatrix implements ProgrammedAnalogMatrix {
     const { rowStart, rowCount, outputStart, outputCount, cellColumns } = block
     const { rows, columns } = this
     const synapses = rowCount * outputCount
-    const chunk = Math.min(batch, IMAGES_PER_CALL)
+    const chunk = Math.max(1, Math.min(batch, Math.floor(VALUES_PER_CALL / synapses)))
     const values = new Float32Array(chunk * synapses)
     const noisyU = cells.noiseStdS === null ? null : new Float32Array(synapses)
     const noisyG = cells.noiseStdS === null ? null : new Float32Array(cells.conductanceS.length)
