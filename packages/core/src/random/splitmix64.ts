@@ -14,14 +14,23 @@ export function splitMix64(state: bigint): [bigint, bigint] {
   return [z ^ (z >> 31n), next]
 }
 
+const labelEncoder = new TextEncoder()
+/** Hashes of recent labels: engines derive streams with the same few labels per chunk of work. */
+const labelHashes = new Map<string, bigint>()
+const labelHashCapacity = 4096
+
 /** FNV-1a 64-bit hash of a label's UTF-8 text, with a type tag so 1 and "1" differ. */
 export function hashLabel(label: string | number): bigint {
   const text = `${typeof label === 'number' ? 'n' : 's'}:${String(label)}`
+  const known = labelHashes.get(text)
+  if (known !== undefined) return known
   let hash = 0xcbf29ce484222325n
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of labelEncoder.encode(text)) {
     hash ^= BigInt(byte)
     hash = (hash * 0x100000001b3n) & mask64
   }
+  if (labelHashes.size >= labelHashCapacity) labelHashes.clear()
+  labelHashes.set(text, hash)
   return hash
 }
 

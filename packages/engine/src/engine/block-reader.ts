@@ -40,8 +40,10 @@ export function readBlockSlices(context: SliceReadContext, reads: readonly Slice
     context.backend.gemm({ m: vectors, n: width, k: rowCount, a: squared, b: packed.noiseVariance!, c: wideVariance })
   }
   return reads.map((read, slice) => {
-    const random: RandomSource = read.random.stream('read')
     let columns: SliceColumns = { data: wide, stride: width, offset: slice * outputCount }
+    // Streams are derived only when drawn from (a derivation hashes labels; chunks read often).
+    if (read.matrices.noiseVariance === null && context.device.applyReadDisturb === undefined) return columns
+    const random: RandomSource = read.random.stream('read')
     if (read.matrices.noiseVariance !== null) {
       // Noise is added to a copy: the wide product is shared by every slice.
       const out = contiguousColumns(columns, vectors, outputCount)

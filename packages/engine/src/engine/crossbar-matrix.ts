@@ -71,11 +71,14 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
 
   /** True when middleware wraps the reads (their results may be held by a technique). */
   private readonly middlewareReads: boolean
+  /** Every drive level is ≥ 0 (unsigned bit planes or DAC levels): Σ drive = 0 means no row is driven. */
+  private readonly nonNegativeDrive: boolean
 
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
     this.columns = state.columns
     this.middlewareReads = state.readContext.middleware.some((technique) => technique.wrapMvm !== undefined)
+    this.nonNegativeDrive = state.profile.planeMin.every((level) => level >= 0)
   }
 
   get layout(): ArrayLayout {
@@ -193,14 +196,25 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
     const output = new Float64Array(batch * this.columns)
     const analogPartialSums = engine.partialSums === 'analog'
-    const nonNegativeDrive = this.state.profile.planeMin.every((level) => level >= 0)
+    const nonNegativeDrive = this.nonNegativeDrive
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
       const block = blocks[rowBlock]![columnBlock]!
       const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
       const arrayId = `${this.state.layerName}/${arrayKey}/s${slice}`
-      const random = call.stream('block', rowBlock, columnBlock, slice)
-      const read = { block, slice, matrices: matrices[rowBlock]![columnBlock]![slice]!, timeS, deviceTimeS, arrayId, random }
-      return nonNegativeDrive ? { ...read, nonNegativeRowSums: rowSums[rowBlock]! } : read
+      let random: RandomSource | null = null
+      // NOTE: the read's stream is derived on first use; the fused path of a noiseless read draws nothing.
+      return {
+        block,
+        slice,
+        matrices: matrices[rowBlock]![columnBlock]![slice]!,
+        timeS,
+        deviceTimeS,
+        arrayId,
+        get random(): RandomSource {
+          return (random ??= call.stream('block', rowBlock, columnBlock, slice))
+        },
+        ...(nonNegativeDrive ? { nonNegativeRowSums: rowSums[rowBlock]! } : {}),
+      }
     }
     const slices = Array.from({ length: encoding.slices }, (_, slice) => slice)
     for (let columnBlock = 0; columnBlock < layout.columnBlocks; columnBlock++) {
@@ -227,12 +241,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
             const values = contiguousColumns(analog, vectors, outputCount)
             for (let index = 0; index < values.length; index++) analogSum[index]! += values[index]!
           } else {
-            const converter = { fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: read.random.stream('convert') }
+            const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: read.random.stream('convert') })
             this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples)
           }
         }
         if (analogSum !== null) {
-          const converter = { fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) }
+          const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) })
           this.finish({ analog: { data: analogSum, stride: outputCount, offset: 0 }, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
         }
       }
@@ -267,6 +281,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         range,
         bits: outputConverter?.bits ?? 0,
         rowSums: rowSums.subarray(stageIndex * batch, (stageIndex + 1) * batch),
+        idleVectors: this.nonNegativeDrive,
         factor: drive.planeWeights[stageIndex]! * shift,
         digitalOffset,
         output,
@@ -283,7 +298,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     drive: DrivePlanes,
     batch: number,
     output: Float64Array,
-    random: { readonly fixed: RandomSource; readonly call: RandomSource },
+    streams: () => ConverterStreams,
     samples: Map<string, Float32Array[]> | null,
   ): void {
     const { organization, outputConverter, ranges, levels, readContext } = this.state
@@ -298,6 +313,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       return
     }
     const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)
+    const random = streams()
     for (let stageIndex = 0; stageIndex < stageCount; stageIndex++) {
       let values: Float32Array
       let stageRowSums: Float64Array
@@ -377,6 +393,12 @@ function shiftAdd(values: Float32Array, batch: number, outputCount: number, outp
     const valueBase = vector * outputCount
     for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * values[valueBase + column]!
   }
+}
+
+/** Streams of a converter: its fixed (static mismatch) stream and this call's (noise) stream. */
+interface ConverterStreams {
+  readonly fixed: RandomSource
+  readonly call: RandomSource
 }
 
 interface FinishPart {

@@ -35,6 +35,10 @@ describe('fused ideal-uniform conversion equals convert + digital steps, bit for
             const batch = 9
             const inputs = new Float32Array(batch * rows)
             random.stream('inputs').fillUniform(inputs, encoder.signed ? -1 : 0, 1)
+            // Vectors that drive no row at all, and small ones whose high bit planes are all zero.
+            inputs.fill(0, 0, rows)
+            inputs.fill(0, 3 * rows, 4 * rows)
+            for (let row = 0; row < rows; row++) inputs[5 * rows + row]! *= 0.05
             const device = new IdealLevelsDevice({ minS: 1e-6, maxS: 1e-4, levels: 4, programmingErrorProportional: 0.04, readNoiseProportional: readNoise })
             const organization: ArrayOrganizationV1 = {
               rows: 16,

@@ -19,6 +19,11 @@ export interface FusedStage {
   readonly bits: number
   /** Σ drive per vector of this plane. */
   readonly rowSums: Float64Array
+  /**
+   * True when the drive is non-negative and the column values are exact products (no read noise,
+   * no wire network): a vector with Σ drive = 0 then reads exactly 0 on every column.
+   */
+  readonly idleVectors: boolean
   /** Digital weight of the plane × 2^(slice · bits per cell). */
   readonly factor: number
   /** With a digital offset: G_min offset per unit Σx, its rounding unit (0 = exact), the bias digit, maxDigit for flipped columns. */
@@ -40,39 +45,56 @@ export interface FusedStage {
 export function fusedConversionStage(stage: FusedStage): void {
   const { columns, firstVector, batch, outputCount, range, rowSums, factor, digitalOffset, output, outputColumns, outputStart } = stage
   const { data, stride, offset } = columns
-  const quantized = range !== null
   const min = range?.min ?? 0
   const span = range === null ? 1 : range.max - range.min
   const steps = 2 ** stage.bits - 1
+  const flipped = digitalOffset?.flipped ?? null
+  // The converted value of a zero column value: what a vector that drives no row reads.
+  const zeroLevel = range === null ? 0 : quantizeIdeal(0, min, span, steps)
   for (let vector = 0; vector < batch; vector++) {
-    const valueBase = (firstVector + vector) * stride + offset
     const outputBase = vector * outputColumns + outputStart
+    const rowSum = rowSums[vector]!
     let subtract = 0
     let flippedTerm = 0
     let biasTerm = 0
     if (digitalOffset !== null) {
-      const rowSum = rowSums[vector]!
       const offsetExact = digitalOffset.offsetDigits * rowSum
       subtract = digitalOffset.unit > 0 ? Math.round(offsetExact / digitalOffset.unit) * digitalOffset.unit : offsetExact
       flippedTerm = digitalOffset.maxDigit * rowSum
       biasTerm = digitalOffset.bias * rowSum
     }
-    const flipped = digitalOffset?.flipped ?? null
+    if (stage.idleVectors && rowSum === 0) {
+      // NOTE: no row driven (Σ of a non-negative drive is 0): every column current is exactly 0, so
+      // each column converts to `zeroLevel`; the loop below would compute the same, value by value.
+      const value = zeroLevel - subtract
+      const direct = factor * (value - biasTerm)
+      const inverted = factor * (flippedTerm - value - biasTerm)
+      if (flipped === null) for (let column = 0; column < outputCount; column++) output[outputBase + column]! += direct
+      else for (let column = 0; column < outputCount; column++) output[outputBase + column]! += flipped[column] === 1 ? inverted : direct
+      continue
+    }
+    const valueBase = (firstVector + vector) * stride + offset
+    if (range === null) {
+      for (let column = 0; column < outputCount; column++) {
+        const value = data[valueBase + column]! - subtract
+        output[outputBase + column]! += factor * ((flipped !== null && flipped[column] === 1 ? flippedTerm - value : value) - biasTerm)
+      }
+      continue
+    }
     for (let column = 0; column < outputCount; column++) {
-      let value = data[valueBase + column]!
-      if (quantized) {
-        const position = ((value - min) / span) * steps + 0.5
-        const code = position < 1 ? 0 : position >= steps ? steps : position | 0
-        value = Math.fround(min + (code / steps) * span)
-      }
-      if (digitalOffset === null) {
-        output[outputBase + column]! += factor * value
-        continue
-      }
-      value -= subtract
+      const position = ((data[valueBase + column]! - min) / span) * steps + 0.5
+      const code = position < 1 ? 0 : position >= steps ? steps : position | 0
+      const value = Math.fround(min + (code / steps) * span) - subtract
       output[outputBase + column]! += factor * ((flipped !== null && flipped[column] === 1 ? flippedTerm - value : value) - biasTerm)
     }
   }
+}
+
+/** The ideal uniform quantizer of `OutputConverterV1.idealUniform`, for one value. */
+function quantizeIdeal(value: number, min: number, span: number, steps: number): number {
+  const position = ((value - min) / span) * steps + 0.5
+  const code = position < 1 ? 0 : position >= steps ? steps : position | 0
+  return Math.fround(min + (code / steps) * span)
 }
 
 /** The values of a slice read as a contiguous vectors × outputs array (a copy when strided). @since 0.2.0 */
