@@ -14,7 +14,7 @@
         "native/src/thread-pool.cc"
       ],
       "defines": ["NAPI_VERSION=8"],
-      "cflags_cc": ["-O3", "-Wall", "-Wextra"],
+      "cflags_cc": ["-O3", "-Wall", "-Wextra", "-ffp-contract=off"],
       "xcode_settings": { "OTHER_CPLUSPLUSFLAGS": ["-O3"] },
       "msvs_settings": { "VCCLCompilerTool": { "Optimization": 2 } }
     }

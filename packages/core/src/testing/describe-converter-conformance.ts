@@ -105,9 +105,11 @@ export function describeOutputConverterConformance(
       const out = new Float32Array(probe.length)
       converter.convert(probe, 1, range, createRandomSource(3), out)
       const span = range.max - range.min
+      const perUnit = steps / span
+      const step = span / steps
       for (let index = 0; index < probe.length; index++) {
-        const code = Math.min(steps, Math.max(0, Math.floor(((probe[index]! - range.min) / span) * steps + 0.5)))
-        expect(out[index], `value ${probe[index]}`).toBe(Math.fround(range.min + (code / steps) * span))
+        const code = Math.min(steps, Math.max(0, Math.floor((probe[index]! - range.min) * perUnit + 0.5)))
+        expect(out[index], `value ${probe[index]}`).toBe(Math.fround(range.min + code * step))
       }
     })
 

@@ -1,7 +1,7 @@
 import type { RandomSource } from '@cimkit/core'
 import type { SliceMatrices } from '../array/slice-matrices.js'
-import type { SliceColumns } from './fused-conversion.js'
-import { contiguousColumns } from './fused-conversion.js'
+import type { SliceColumns } from './slice-columns.js'
+import { contiguousColumns } from './slice-columns.js'
 import type { SliceRead, SliceReadContext } from './slice-reader.js'
 import { addReadNoise, applyReadDisturb, readSlice, squaredDrive } from './slice-reader.js'
 

@@ -40,6 +40,7 @@ export class UniformAdc implements OutputConverterV1 {
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void {
     const maxCode = 2 ** this.bits - 1
     const step = (range.max - range.min) / maxCode
+    const perUnit = maxCode / (range.max - range.min)
     const offsetStd = this.options.offsetStdLsb ?? 0
     const offsetsLsb = new Float64Array(columns)
     if (offsetStd > 0) {
@@ -54,9 +55,8 @@ export class UniformAdc implements OutputConverterV1 {
         let value = values[index]! + offsetsLsb[index - start]! * step
         if (noiseStd > 0) value += noiseStd * random.nextNormal()
         // The ideal uniform quantizer of OutputConverterV1.idealUniform: code and level as it states them.
-        const span = range.max - min
-        const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.floor(((value - min) / span) * maxCode + 0.5))) : 0
-        out[index] = min + (code / maxCode) * span
+        const code = step > 0 ? Math.min(maxCode, Math.max(0, Math.floor((value - min) * perUnit + 0.5))) : 0
+        out[index] = min + code * step
       }
     }
   }

@@ -28,7 +28,12 @@ bool get_typed_array(napi_env env, napi_value value, napi_typedarray_type expect
   napi_value buffer;
   std::size_t offset;
   napi_get_typedarray_info(env, value, &type, length, data, &buffer, &offset);
-  if (type != expected) return fail(env, expected == napi_float32_array ? "expected a Float32Array" : "expected an Int32Array");
+  if (type != expected) {
+    return fail(env, expected == napi_float32_array   ? "expected a Float32Array"
+                     : expected == napi_float64_array ? "expected a Float64Array"
+                     : expected == napi_uint8_array   ? "expected a Uint8Array"
+                                                      : "expected an Int32Array");
+  }
   return true;
 }
 
@@ -135,6 +140,51 @@ napi_value CpuInfo(napi_env env, napi_callback_info) {
   return result;
 }
 
+// convertAccumulate(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, output, shape: Float64Array(13)).
+// shape = stride, offset, batch, planes, outputCount, outputColumns, outputStart, steps, idleVectors,
+// digitalOffset, offsetDigits, bias, maxDigit; units/flipped may be empty (no digital offset / no flips).
+napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
+  std::size_t argc = 9;
+  napi_value args[9];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 9) return fail(env, "convertAccumulate expects 9 arguments"), nullptr;
+  void *values, *range_min, *range_span, *row_sums, *factors, *units, *flipped, *output, *shape_values;
+  std::size_t values_length, range_min_length, range_span_length, row_sums_length, factors_length, units_length, flipped_length, output_length, shape_length;
+  if (!get_typed_array(env, args[0], napi_float32_array, &values, &values_length) ||
+      !get_typed_array(env, args[1], napi_float64_array, &range_min, &range_min_length) ||
+      !get_typed_array(env, args[2], napi_float64_array, &range_span, &range_span_length) ||
+      !get_typed_array(env, args[3], napi_float64_array, &row_sums, &row_sums_length) ||
+      !get_typed_array(env, args[4], napi_float64_array, &factors, &factors_length) ||
+      !get_typed_array(env, args[5], napi_float64_array, &units, &units_length) ||
+      !get_typed_array(env, args[6], napi_uint8_array, &flipped, &flipped_length) ||
+      !get_typed_array(env, args[7], napi_float64_array, &output, &output_length) ||
+      !get_typed_array(env, args[8], napi_float64_array, &shape_values, &shape_length)) {
+    return nullptr;
+  }
+  if (shape_length != 13) return fail(env, "convertAccumulate: shape must hold 13 numbers"), nullptr;
+  const double* s = static_cast<double*>(shape_values);
+  for (int index = 0; index < 7; ++index) {
+    if (!(s[index] >= 0) || s[index] != static_cast<double>(static_cast<std::size_t>(s[index]))) return fail(env, "convertAccumulate: sizes must be non-negative integers"), nullptr;
+  }
+  cimkit::ConvertAccumulateShape shape{static_cast<std::size_t>(s[0]), static_cast<std::size_t>(s[1]), static_cast<std::size_t>(s[2]),
+                                       static_cast<std::size_t>(s[3]), static_cast<std::size_t>(s[4]), static_cast<std::size_t>(s[5]),
+                                       static_cast<std::size_t>(s[6]), s[7], s[8] != 0, s[9] != 0, s[10], s[11], s[12]};
+  // Re-check every buffer against the shape (the wrapper checked too): never read or write outside.
+  const std::size_t rows = shape.planes * shape.batch;
+  const bool empty = rows == 0 || shape.output_count == 0;
+  if (range_min_length < shape.planes || range_span_length < shape.planes || factors_length < shape.planes || row_sums_length < rows ||
+      (!empty && values_length < (rows - 1) * shape.stride + shape.offset + shape.output_count) ||
+      (!empty && output_length < (shape.batch - 1) * shape.output_columns + shape.output_start + shape.output_count) ||
+      (shape.digital_offset && units_length < shape.planes) || (flipped_length != 0 && flipped_length < shape.output_count)) {
+    return fail(env, "convertAccumulate: a buffer is smaller than the shape"), nullptr;
+  }
+  if (empty) return nullptr;
+  cimkit::convert_accumulate(shape, static_cast<float*>(values), static_cast<double*>(range_min), static_cast<double*>(range_span),
+                             static_cast<double*>(row_sums), static_cast<double*>(factors), shape.digital_offset ? static_cast<double*>(units) : nullptr,
+                             flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped), static_cast<double*>(output));
+  return nullptr;
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
@@ -142,6 +192,7 @@ NAPI_MODULE_INIT() {
       {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"quantize", nullptr, Quantize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"convertAccumulate", nullptr, ConvertAccumulate, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"cpuInfo", nullptr, CpuInfo, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);

@@ -48,4 +48,65 @@ void im2col(const float* input, float* out, const std::int32_t* geometry) {
   }
 }
 
+namespace {
+
+// ECMAScript Math.round: the nearest integer, ties toward +infinity (x - floor(x) is exact here).
+double round_half_up(double x) {
+  const double floor_x = std::floor(x);
+  return x - floor_x >= 0.5 ? floor_x + 1.0 : floor_x;
+}
+
+double quantize_ideal(double value, double min, double per_unit, double step, double steps) {
+  const double position = (value - min) * per_unit + 0.5;
+  const double code = position < 1.0 ? 0.0 : position >= steps ? steps : std::trunc(position);
+  return static_cast<double>(static_cast<float>(min + code * step));
+}
+
+}  // namespace
+
+void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output) {
+  const bool quantizes = shape.steps > 0;
+  for (std::size_t plane = 0; plane < shape.planes; ++plane) {
+    const double min = range_min[plane], span = range_span[plane], factor = factors[plane];
+    const double per_unit = shape.steps / span, step = span / shape.steps;
+    const double unit = shape.digital_offset ? units[plane] : 0.0;
+    const double zero_level = quantizes ? quantize_ideal(0.0, min, per_unit, step, shape.steps) : 0.0;
+    for (std::size_t vector = 0; vector < shape.batch; ++vector) {
+      const std::size_t row = plane * shape.batch + vector;
+      const double row_sum = row_sums[row];
+      double* out = output + vector * shape.output_columns + shape.output_start;
+      double subtract = 0, flipped_term = 0, bias_term = 0;
+      if (shape.digital_offset) {
+        const double offset_exact = shape.offset_digits * row_sum;
+        subtract = unit > 0 ? round_half_up(offset_exact / unit) * unit : offset_exact;
+        flipped_term = shape.max_digit * row_sum;
+        bias_term = shape.bias * row_sum;
+      }
+      if (shape.idle_vectors && row_sum == 0) {
+        if (!shape.digital_offset) {
+          for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += factor * zero_level;
+          continue;
+        }
+        const double value = zero_level - subtract;
+        const double direct = factor * (value - bias_term);
+        const double inverted = factor * (flipped_term - value - bias_term);
+        for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += flipped != nullptr && flipped[column] == 1 ? inverted : direct;
+        continue;
+      }
+      const float* in = values + row * shape.stride + shape.offset;
+      for (std::size_t column = 0; column < shape.output_count; ++column) {
+        const double x = in[column];
+        const double level = quantizes ? quantize_ideal(x, min, per_unit, step, shape.steps) : x;
+        if (!shape.digital_offset) {
+          out[column] += factor * level;
+          continue;
+        }
+        const double value = level - subtract;
+        out[column] += factor * ((flipped != nullptr && flipped[column] == 1 ? flipped_term - value : value) - bias_term);
+      }
+    }
+  }
+}
+
 }  // namespace cimkit

@@ -16,6 +16,20 @@ void quantize(const float* values, float* out, std::size_t count, double step, d
 // outputHeight, outputWidth. Every output cell is written (padding as zero).
 void im2col(const float* input, float* out, const std::int32_t* geometry);
 
+// The scalar parameters of convert_accumulate (see ConvertAccumulateParamsV1 in @cimkit/core).
+struct ConvertAccumulateShape {
+  std::size_t stride, offset, batch, planes, output_count, output_columns, output_start;
+  double steps;
+  bool idle_vectors, digital_offset;
+  double offset_digits, bias, max_digit;
+};
+
+// One weight slice's per-plane ideal-uniform conversions, digital offset removal, flip decoding and
+// shift-and-add into output, in float64 with the reference's operation order (compiled without
+// floating-point contraction): bit-identical to the TypeScript oracle. units/flipped may be null.
+void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output);
+
 }  // namespace cimkit
 
 #endif  // CIMKIT_ELEMENTWISE_H_

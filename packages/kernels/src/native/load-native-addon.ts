@@ -4,6 +4,17 @@ import { createRequire } from 'node:module'
 export interface NativeAddon {
   gemm(a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, alpha: number, beta: number, transposeA: boolean, transposeB: boolean, isa: number, threads: number): void
   quantize(values: Float32Array, out: Float32Array, step: number, min: number, max: number): void
+  convertAccumulate(
+    values: Float32Array,
+    rangeMin: Float64Array,
+    rangeSpan: Float64Array,
+    rowSums: Float64Array,
+    factors: Float64Array,
+    units: Float64Array,
+    flipped: Uint8Array,
+    output: Float64Array,
+    shape: Float64Array,
+  ): void
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
   /** Instruction sets this build and CPU support, best first, and the threads a GEMM can use. */
   cpuInfo(): { readonly isas: readonly NativeIsa[]; readonly threads: number }

@@ -1,12 +1,16 @@
-import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
+import type { ComputeBackendV1, ConvertAccumulateParamsV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
+import { checkConvertAccumulateShape } from '../shared/convert-accumulate-shape.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
 import { loadNativeAddon, nativeIsaCodes } from './load-native-addon.js'
 import type { NativeIsa } from './load-native-addon.js'
 import { nativeBackendOptionsSchema } from './native-backend-options.js'
 import type { NativeBackendOptions } from './native-backend-options.js'
+
+const noUnits = new Float64Array(0)
+const noFlips = new Uint8Array(0)
 
 /** Largest m, n or k the addon takes (C int). */
 const maxDimension = 2 ** 31 - 1
@@ -47,6 +51,36 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     },
     quantize(values: Float32Array, step: number, min: number, max: number, out: Float32Array): void {
       addon.quantize(values, out, step, min, max)
+    },
+    convertAccumulate(params: ConvertAccumulateParamsV1): void {
+      checkConvertAccumulateShape(params)
+      const { digitalOffset } = params
+      const shape = Float64Array.of(
+        params.stride,
+        params.offset,
+        params.batch,
+        params.planes,
+        params.outputCount,
+        params.outputColumns,
+        params.outputStart,
+        params.steps,
+        params.idleVectors ? 1 : 0,
+        digitalOffset === null ? 0 : 1,
+        digitalOffset?.offsetDigits ?? 0,
+        digitalOffset?.bias ?? 0,
+        digitalOffset?.maxDigit ?? 0,
+      )
+      addon.convertAccumulate(
+        params.values,
+        params.rangeMin,
+        params.rangeSpan,
+        params.rowSums,
+        params.factors,
+        digitalOffset?.units ?? noUnits,
+        digitalOffset?.flipped ?? noFlips,
+        params.output,
+        shape,
+      )
     },
   }
 }

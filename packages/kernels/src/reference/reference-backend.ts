@@ -1,4 +1,5 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
+import { referenceConvertAccumulate } from './reference-convert-accumulate.js'
 import { referenceGemm } from './reference-gemm.js'
 import { referenceIm2col } from './reference-im2col.js'
 import { referenceQuantize } from './reference-quantize.js'
@@ -13,4 +14,5 @@ export const referenceBackend: ComputeBackendV1 = {
   gemm: referenceGemm,
   im2col: referenceIm2col,
   quantize: referenceQuantize,
+  convertAccumulate: referenceConvertAccumulate,
 }

@@ -3,6 +3,7 @@ import { createRandomSource } from '@cimkit/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { referenceBackend } from '../reference/reference-backend.js'
 import { gemmCasesForShape, gemmShapes, im2colCases, quantizeCases } from './backend-test-cases.js'
+import { convertAccumulateCases } from './convert-accumulate-cases.js'
 import { checkGemmAgainstOracle } from './gemm-oracle-check.js'
 
 /** @since 0.1.0 */
@@ -96,6 +97,25 @@ export function describeBackendConformance(label: string, createBackend: () => C
         expect(firstDifference(actual, expected)).toBeNull()
       })
     }
+
+    for (const testCase of convertAccumulateCases) {
+      it(`convertAccumulate is bit-identical to the oracle: ${testCase.label}`, () => {
+        if (backend.convertAccumulate === undefined) return
+        const expected = testCase.create(createRandomSource(5))
+        const actual = testCase.create(createRandomSource(5))
+        oracle.convertAccumulate!(expected)
+        backend.convertAccumulate(actual)
+        const difference = Array.from(actual.output).findIndex((value, index) => !sameValue(value, expected.output[index]!))
+        expect(difference, difference < 0 ? '' : `output ${difference}: ${actual.output[difference]} vs ${expected.output[difference]}`).toBe(-1)
+      })
+    }
+
+    it('convertAccumulate rejects buffers smaller than the shape', () => {
+      if (backend.convertAccumulate === undefined) return
+      const params = convertAccumulateCases[0]!.create(createRandomSource(5))
+      expect(() => backend.convertAccumulate!({ ...params, values: params.values.subarray(0, params.values.length - params.stride) })).toThrow(/values/)
+      expect(() => backend.convertAccumulate!({ ...params, rowSums: params.rowSums.subarray(1) })).toThrow(/rowSums/)
+    })
 
     it('quantize is bit-identical on 20 000 normal values for several steps, and in place', () => {
       const random = createRandomSource(11)

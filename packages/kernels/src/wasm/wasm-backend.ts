@@ -1,4 +1,5 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
+import { referenceConvertAccumulate } from '../reference/reference-convert-accumulate.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
 import { loadWasmModule } from './load-wasm-module.js'
@@ -87,5 +88,8 @@ export function createWasmBackend(): ComputeBackendV1 {
       kernels.quantize(input, output, count, step, min, max)
       out.set(arena.floats(output, count))
     },
+    // NOTE: the TypeScript kernel, where the data already is: copying a slice's column values into
+    // linear memory and the accumulator out again would cost more than the arithmetic itself.
+    convertAccumulate: referenceConvertAccumulate,
   }
 }

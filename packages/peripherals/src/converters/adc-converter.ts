@@ -127,14 +127,16 @@ export class AdcConverter implements OutputConverterV1 {
 }
 
 /**
- * The hot path of an ideal uniform ADC (no offset, no noise, no comparator mismatch): the same
- * arithmetic as the general loop, with `Math.round` as floor(t + 0.5) by integer truncation of a
- * non-negative value, and no per-value perturbation. Codes stay below 2^31 (bits ≤ 30).
+ * The ideal uniform ADC (no offset, no noise, no comparator mismatch), exactly as
+ * `OutputConverterV1.idealUniform` states it: codes per unit and the step computed once, round half
+ * up as floor(t + 0.5) by truncation of a non-negative t. Codes stay below 2^31 (bits ≤ 30).
  */
 function convertUniformIdeal(values: Float32Array, min: number, span: number, steps: number, out: Float32Array): void {
+  const perUnit = steps / span
+  const step = span / steps
   for (let index = 0; index < values.length; index++) {
-    const position = ((values[index]! - min) / span) * steps + 0.5
+    const position = (values[index]! - min) * perUnit + 0.5
     const code = position < 1 ? 0 : position >= steps ? steps : position | 0
-    out[index] = min + (code / steps) * span
+    out[index] = min + code * step
   }
 }

@@ -16,6 +16,60 @@ export interface ComputeBackendV1 {
   im2col(params: Im2colParamsV1): Float32Array
   /** Rounds each value to the nearest multiple of `step` after clipping to [min, max]; in place allowed. */
   quantize(values: Float32Array, step: number, min: number, max: number, out: Float32Array): void
+  /**
+   * Optional: the per-plane conversions of one weight slice by an ideal uniform converter and the
+   * digital steps after them, accumulated into `output` (see {@link ConvertAccumulateParamsV1}).
+   * Must be bit-identical to the reference backend's. Engines fall back to converter calls without it.
+   * @since 0.2.0
+   */
+  convertAccumulate?(params: ConvertAccumulateParamsV1): void
+}
+
+/**
+ * One weight slice's column values for `planes` drive planes and the arithmetic a crossbar's
+ * periphery applies to them. For plane p, vector v (row r = p·batch + v) and column c, with
+ * x = values[r·stride + offset + c] and Σ = rowSums[r]:
+ * 1. level: if steps > 0, with k = steps / rangeSpan[p] and q = rangeSpan[p] / steps,
+ *    t = (x − rangeMin[p])·k + 0.5, code = 0 if t < 1, steps if t ≥ steps, else ⌊t⌋;
+ *    level = float32(rangeMin[p] + code·q) (the ideal quantizer of `OutputConverterV1.idealUniform`);
+ *    if steps = 0, level = x (ideal readout). With `idleVectors` and Σ = 0 the column value is
+ *    exactly 0 (no row driven), so x = 0 is used without reading it.
+ * 2. without `digitalOffset`: output[v·outputColumns + outputStart + c] += factors[p] · level.
+ * 3. with it: s = units[p] > 0 ? round(offsetDigits·Σ / units[p]) · units[p] : offsetDigits·Σ
+ *    (round half up, as Math.round), u = level − s, u = maxDigit·Σ − u where flipped[c] = 1, and
+ *    output[…] += factors[p] · (u − bias·Σ). All arithmetic in float64, in this order.
+ * @since 0.2.0
+ */
+export interface ConvertAccumulateParamsV1 {
+  readonly values: Float32Array
+  readonly stride: number
+  readonly offset: number
+  readonly batch: number
+  readonly planes: number
+  readonly outputCount: number
+  /** Converter codes − 1 (2^bits − 1), or 0 for no quantization. */
+  readonly steps: number
+  /** Per plane. */
+  readonly rangeMin: Float64Array
+  /** Per plane, > 0 when steps > 0. */
+  readonly rangeSpan: Float64Array
+  /** planes × batch. */
+  readonly rowSums: Float64Array
+  readonly idleVectors: boolean
+  /** Per plane: plane weight × 2^(slice · bits per cell). */
+  readonly factors: Float64Array
+  readonly digitalOffset: {
+    readonly offsetDigits: number
+    /** Per plane: the product LSB the offset is rounded to (0 = exact). */
+    readonly units: Float64Array
+    readonly bias: number
+    readonly maxDigit: number
+    /** Per column: 1 where the stored digits are inverted. */
+    readonly flipped: Uint8Array | null
+  } | null
+  readonly output: Float64Array
+  readonly outputColumns: number
+  readonly outputStart: number
 }
 
 /** @since 0.1.0 */

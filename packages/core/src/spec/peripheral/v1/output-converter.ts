@@ -23,9 +23,10 @@ export interface OutputConverterV1 {
    */
   convert(values: Float32Array, columns: number, range: ConversionRangeV1, random: RandomSource, out: Float32Array): void
   /**
-   * True when `convert` is exactly the ideal uniform quantizer of `bits` bits: each value v maps to
-   * min + (c / s)·(max − min) with s = 2^bits − 1 and c = round((v − min) / (max − min) · s)
-   * (half up) clipped to [0, s], stored as float32, with no offset, noise, mismatch or random draw.
+   * True when `convert` is exactly the ideal uniform quantizer of `bits` bits: with s = 2^bits − 1,
+   * k = s / (max − min) and q = (max − min) / s (each computed once, in float64), each value v maps to
+   * min + c·q where c = ⌊(v − min)·k + 0.5⌋ clipped to [0, s], stored as float32, with no offset,
+   * noise, mismatch or random draw (multiplications, not divisions: the hot loop of every read).
    * An engine may then apply it fused with its own arithmetic instead of calling `convert`.
    * @since 0.2.0
    */
