@@ -52,35 +52,39 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     quantize(values: Float32Array, step: number, min: number, max: number, out: Float32Array): void {
       addon.quantize(values, out, step, min, max)
     },
-    convertAccumulate(params: ConvertAccumulateParamsV1): void {
-      checkConvertAccumulateShape(params)
-      const { digitalOffset } = params
-      const shape = Float64Array.of(
-        params.stride,
-        params.offset,
-        params.batch,
-        params.planes,
-        params.outputCount,
-        params.outputColumns,
-        params.outputStart,
-        params.steps,
-        params.idleVectors ? 1 : 0,
-        digitalOffset === null ? 0 : 1,
-        digitalOffset?.offsetDigits ?? 0,
-        digitalOffset?.bias ?? 0,
-        digitalOffset?.maxDigit ?? 0,
-      )
-      addon.convertAccumulate(
-        params.values,
-        params.rangeMin,
-        params.rangeSpan,
-        params.rowSums,
-        params.factors,
-        digitalOffset?.units ?? noUnits,
-        digitalOffset?.flipped ?? noFlips,
-        params.output,
-        shape,
-      )
-    },
+    // NOTE: an addon built before this kernel existed (a stale build directory) lacks it; the engine
+    // then converts through the converter instead of failing.
+    ...(typeof addon.convertAccumulate === 'function' ? { convertAccumulate } : {}),
+  }
+
+  function convertAccumulate(params: ConvertAccumulateParamsV1): void {
+    checkConvertAccumulateShape(params)
+    const { digitalOffset } = params
+    const shape = Float64Array.of(
+      params.stride,
+      params.offset,
+      params.batch,
+      params.planes,
+      params.outputCount,
+      params.outputColumns,
+      params.outputStart,
+      params.steps,
+      params.idleVectors ? 1 : 0,
+      digitalOffset === null ? 0 : 1,
+      digitalOffset?.offsetDigits ?? 0,
+      digitalOffset?.bias ?? 0,
+      digitalOffset?.maxDigit ?? 0,
+    )
+    addon.convertAccumulate(
+      params.values,
+      params.rangeMin,
+      params.rangeSpan,
+      params.rowSums,
+      params.factors,
+      digitalOffset?.units ?? noUnits,
+      digitalOffset?.flipped ?? noFlips,
+      params.output,
+      shape,
+    )
   }
 }
