@@ -50,15 +50,26 @@ void im2col(const float* input, float* out, const std::int32_t* geometry) {
 
 namespace {
 
+// floor by truncating conversion (cvttsd2si, baseline SSE2; std::floor without SSE4.1 is a libm
+// call), exact for |x| < 2^63, which offsets and codes are far below.
+double floor_fast(double x) {
+  const double truncated = static_cast<double>(static_cast<std::int64_t>(x));
+  return truncated > x ? truncated - 1.0 : truncated;
+}
+
 // ECMAScript Math.round: the nearest integer, ties toward +infinity (x - floor(x) is exact here).
 double round_half_up(double x) {
-  const double floor_x = std::floor(x);
+  const double floor_x = floor_fast(x);
   return x - floor_x >= 0.5 ? floor_x + 1.0 : floor_x;
 }
 
 double quantize_ideal(double value, double min, double per_unit, double step, double steps) {
   const double position = (value - min) * per_unit + 0.5;
-  const double code = position < 1.0 ? 0.0 : position >= steps ? steps : std::trunc(position);
+  // Clamped to [0, steps] without branches (min/max; NaN goes to 0 as in the oracle), then truncated:
+  // the floor of a non-negative number, equal to the oracle's code (0 below 1, steps at or above it).
+  const double low_clamped = position > 0.0 ? position : 0.0;
+  const double clamped = low_clamped < steps ? low_clamped : steps;
+  const double code = static_cast<double>(static_cast<std::int64_t>(clamped));
   return static_cast<double>(static_cast<float>(min + code * step));
 }
 
