@@ -18,7 +18,9 @@ export function argmaxRows(values: Float32Array, batch: number, classes: number)
  * @since 0.1.0
  */
 export function evaluateAccuracy(
-  executor: NetworkExecutor, dataset: ImageDataset, options: { samples?: number; batchSize?: number; observe?: LayerObserver } = {},
+  executor: NetworkExecutor,
+  dataset: ImageDataset,
+  options: { samples?: number; batchSize?: number; observe?: LayerObserver; onBatch?: (imagesDone: number, samples: number) => void } = {},
 ): number {
   const samples = Math.min(options.samples ?? dataset.count, dataset.count)
   const batchSize = options.batchSize ?? 250
@@ -29,6 +31,7 @@ export function evaluateAccuracy(
     const outputs = executor.run(datasetBatch(dataset, start, count), count, options.observe)
     const predicted = argmaxRows(outputs, count, classes)
     for (let image = 0; image < count; image++) if (predicted[image] === dataset.labels[start + image]) correct++
+    options.onBatch?.(start + count, samples)
   }
   return correct / samples
 }

@@ -97,7 +97,7 @@ describe('an ONNX network on ideal hardware equals the quantized software model'
         middleware: [],
         backend: referenceBackend,
       }
-      const onHardware = createNetworkExecutor(network, { backend: referenceBackend, matmul: createEngineMatmulFactory(simulation, 0, new Map())(hardware, random.stream('trial')) })
+      const onHardware = createNetworkExecutor(network, { backend: referenceBackend, matmul: createEngineMatmulFactory(simulation, 0, new Map())(hardware, random.stream('trial'), 0) })
       const quantized = createNetworkExecutor(network, { backend: referenceBackend, matmul: quantizedSoftwareModel() })
       const float = createNetworkExecutor(network, { backend: referenceBackend })
       const hardwareLogits = onHardware.run(images, batch)

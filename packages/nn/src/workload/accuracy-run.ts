@@ -65,17 +65,19 @@ export function runAccuracy(network: Network, dataset: ImageDataset, options: Ac
     }
     entry.count += output.length
   }
+  // Progress per batch of images, one task per pass (the float baseline, then each trial).
+  const reportTo = (label: string) => (imagesDone: number, total: number) => options.progress?.(imagesDone / total, label)
   options.progress?.(0, 'float baseline')
-  const baseline = evaluateAccuracy(createNetworkExecutor(network, { backend: options.backend }), dataset, { samples, observe })
+  const baseline = evaluateAccuracy(createNetworkExecutor(network, { backend: options.backend }), dataset, { samples, observe, onBatch: reportTo('float baseline') })
   const perTrial: number[] = []
   const trials = options.hardwareMatmul === undefined ? 0 : (options.trials ?? 1)
   for (let trial = 0; trial < trials; trial++) {
-    options.progress?.((trial + 1) / (trials + 1), `trial ${trial + 1}/${trials}`)
+    const label = `trial ${trial + 1}/${trials}`
+    options.progress?.(0, label)
     const trialRandom = options.random!.stream('trial', trial)
     const executor = createNetworkExecutor(network, { backend: options.backend, matmul: options.hardwareMatmul!(trialRandom, trial) })
-    perTrial.push(evaluateAccuracy(executor, dataset, { samples }))
+    perTrial.push(evaluateAccuracy(executor, dataset, { samples, onBatch: reportTo(label) }))
   }
-  options.progress?.(1, 'done')
   const results = perTrial.length === 0 ? [baseline] : perTrial
   const top1 = results.reduce((sum, value) => sum + value, 0) / results.length
   const std = results.length < 2 ? 0 : Math.sqrt(results.reduce((sum, value) => sum + (value - top1) ** 2, 0) / (results.length - 1))
