@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeExampleVariant } from './example-variant.js'
 import { spawnCli } from './spawn-cli.js'
 
 // Paper 002 (Yin et al., IEEE Micro 2019) Table 1, accuracy against array size, in shape on MNIST:
 // the W2/A4 network on 2-bit cells with a 5-bit flash ADC whose range is fixed by the array.
-const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
 const model = fileURLToPath(new URL('../../../packages/nn/models/mlp-w2a4-mnist', import.meta.url))
 const samples = 500
 let directory: string
@@ -18,16 +18,12 @@ beforeAll(() => {
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
 function accuracyAt(rows: number): { top1: number; baseline: number } {
-  const text = readFileSync(join(examples, 'input-splitting-2bit-accuracy.yaml'), 'utf8')
-  for (const expected of ['rows: 128, columns: 128', 'samples: 2000', 'model: ../packages/nn/models/mlp-w2a4-mnist']) expect(text).toContain(expected)
-  const config = join(directory, `accuracy-${rows}.yaml`)
-  writeFileSync(
-    config,
-    text
-      .replace('rows: 128, columns: 128', `rows: ${rows}, columns: ${rows}`)
-      .replace('samples: 2000', `samples: ${samples}`)
-      .replace('model: ../packages/nn/models/mlp-w2a4-mnist', `model: ${JSON.stringify(model)}`),
-  )
+  const config = writeExampleVariant(directory, 'input-splitting-2bit-accuracy.yaml', `accuracy-${rows}.yaml`, [
+    ['rows: 128, columns: 128', `rows: ${rows}, columns: ${rows}`],
+    ['samples: 2000', `samples: ${samples}`],
+    // The variant lives in a temporary folder: the model path becomes absolute.
+    ['model: ../packages/nn/models/mlp-w2a4-mnist', `model: ${JSON.stringify(model)}`],
+  ])
   const result = spawnCli(['run', config, '--json'])
   expect(result.status, result.stderr).toBe(0)
   return (JSON.parse(result.stdout) as { accuracy: { top1: number; baseline: number } }).accuracy

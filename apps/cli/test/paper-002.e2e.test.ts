@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeExampleVariant } from './example-variant.js'
 import { spawnCli } from './spawn-cli.js'
 
 // Paper 002: Yin et al., "Monolithically Integrated RRAM- and CMOS-Based In-Memory Computing
@@ -24,14 +25,7 @@ function runJson(config: string): Report {
 
 /** The example with `from` replaced by `to` (which must occur), written beside the test's other files. */
 function variant(example: string, name: string, edits: readonly (readonly [string, string])[]): string {
-  let text = readFileSync(join(examples, example), 'utf8')
-  for (const [from, to] of edits) {
-    expect(text).toContain(from)
-    text = text.replace(from, to)
-  }
-  const path = join(directory, name)
-  writeFileSync(path, text)
-  return path
+  return writeExampleVariant(directory, example, name, edits)
 }
 
 interface FullReport {

@@ -6,6 +6,7 @@ import { hfo2ProgrammingRegimes, hfo2RegimeBitErrorRates, PCSA_DECISION_SIGMA_LN
 import { normalCdf, normalQuantile } from '@cimkit/core'
 import { residualBitErrorRate, twoTransistorTwoResistorBitErrorRate } from '@cimkit/reliability'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeExampleVariant } from './example-variant.js'
 import { spawnCli } from './spawn-cli.js'
 
 // Paper 004: Hirtzlin et al., "Digital Biologically Plausible Implementation of Binarized Neural
@@ -34,14 +35,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
 /** The example with `from` replaced by `to` (which must occur), written beside the test's other files. */
 function variant(example: string, name: string, edits: readonly (readonly [string, string])[]): string {
-  let text = readFileSync(join(examples, example), 'utf8')
-  for (const [from, to] of edits) {
-    expect(text).toContain(from)
-    text = text.replace(from, to)
-  }
-  const path = join(directory, name)
-  writeFileSync(path, text)
-  return path
+  return writeExampleVariant(directory, example, name, edits)
 }
 
 describe('paper 004 through `cimkit`: BNN tolerance to weight bit errors (Fig. 9)', () => {
