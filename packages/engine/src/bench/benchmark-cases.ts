@@ -98,7 +98,8 @@ export function benchmarkHardware(id: EngineBenchmarkCaseId, n: number): Benchma
     organization,
     device,
     inputEncoder,
-    outputConverter: new UniformAdc({ bits: 8 }),
+    // An ideal 8-bit ADC (CrossSim's): it says so, so the engine converts and accumulates in one backend pass.
+    outputConverter: new UniformAdc({ bits: 8, idealUniform: true }),
     engine: {
       adcRange: { mode: 'calibrated', percentile: 99.99 },
       // 0.1 Ω per cell pitch on rows and columns (CrossSim's Rp/Rmin = 1e-5 with Rmin = 10 kΩ).

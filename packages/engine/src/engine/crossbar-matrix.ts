@@ -94,7 +94,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     this.profiling = true
     try {
       const inputScale = this.inputScale(inputs)
-      const chunk = this.chunkVectors(batch)
+      const chunk = this.chunkVectors()
       for (let start = 0; start < batch; start += chunk) {
         const count = Math.min(chunk, batch - start)
         this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, undefined, samples)
@@ -112,9 +112,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const inputScale = this.inputScale(inputs)
     const scale = this.state.weightScale * inputScale
     const result = new Float32Array(batch * this.columns)
-    // NOTE: a large batch runs in chunks whose drive planes stay cache-sized (each vector is
-    // independent); reads that middleware wraps stay one call, as the technique may count calls.
-    const chunk = this.chunkVectors(batch)
+    // NOTE: a large batch runs in chunks whose drive planes stay cache-sized (each vector is independent).
+    const chunk = this.chunkVectors()
     for (let start = 0; start < batch; start += chunk) {
       const count = Math.min(chunk, batch - start)
       const output = this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, options?.timeS, null)
@@ -147,9 +146,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     counter.add(component, action, count)
   }
 
-  /** Input vectors per run: all of them when middleware wraps reads, else a cache-sized chunk. */
-  private chunkVectors(batch: number): number {
-    if (this.middlewareReads) return batch
+  /**
+   * Input vectors per run: a cache-sized chunk. NOTE: the same with or without middleware, so a
+   * technique that changes nothing gives exactly the plain run's values (streams follow chunks);
+   * techniques keep per-array state and count per vector, so chunked calls cost them the same.
+   */
+  private chunkVectors(): number {
     const { cycles } = this.state.profile
     const columnValues = this.state.readContext.encoding.slices * Math.max(...this.state.blocks[0]!.map((block) => block.outputCount))
     return Math.max(1, Math.floor(Math.min(chunkDriveValues / (this.rows * cycles), chunkColumnValues / (columnValues * cycles))))
