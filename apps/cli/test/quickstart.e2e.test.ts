@@ -35,7 +35,7 @@ describe('examples/quickstart.yaml', () => {
     expect(report.config.device).toMatchObject({ type: 'rram', preset: 'isaac-2bit' })
     expect(report.accuracyMode).toBe('hardware')
     expect(report.accuracy.trials).toBe(1)
-    // 16-bit weights, 8-bit inputs, 2 % programming error: the chip loses at most 2 of 20 images.
+    // 8-bit weights and inputs, 2 % programming error: the chip loses at most 2 of 20 images.
     expect(report.accuracy.top1).toBeGreaterThanOrEqual(report.accuracy.baseline - 0.1)
     for (const key of ['areaMm2', 'energyPerInferenceJ', 'latencyS', 'throughputFps', 'tops', 'topsPerW', 'topsPerMm2'] as const) expect(report.ppa[key]).toBeGreaterThan(0)
     const layers = new Set(report.ppa.breakdown.map((entry) => entry.layer))

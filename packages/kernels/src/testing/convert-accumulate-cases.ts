@@ -38,5 +38,6 @@ export const convertAccumulateCases: readonly ConvertAccumulateCase[] = [
   { label: '8-bit, digital offset, flipped columns, idle vectors, strided', create: (random) => build(random, { batch: 33, planes: 8, outputCount: 6, stride: 48, offset: 12, steps: 255, digital: true, flipped: true, idle: true, signedRange: false }) },
   { label: '6-bit signed range, digital offset, no flips', create: (random) => build(random, { batch: 17, planes: 3, outputCount: 11, stride: 11, offset: 0, steps: 63, digital: true, flipped: false, idle: false, signedRange: true }) },
   { label: '1-bit (sense amplifier), no digital offset', create: (random) => build(random, { batch: 9, planes: 5, outputCount: 4, stride: 8, offset: 4, steps: 1, digital: false, flipped: false, idle: true, signedRange: true }) },
+  { label: '8-bit, 89 600 conversions (a layer-sized call), strided, flips, idle vectors', create: (random) => build(random, { batch: 700, planes: 8, outputCount: 16, stride: 64, offset: 16, steps: 255, digital: true, flipped: true, idle: true, signedRange: false }) },
   { label: 'ideal readout (steps 0), digital offset, flips, idle vectors', create: (random) => build(random, { batch: 12, planes: 4, outputCount: 7, stride: 7, offset: 0, steps: 0, digital: true, flipped: true, idle: true, signedRange: false }) },
 ]
