@@ -1,4 +1,4 @@
-import type { ArrayOrganizationV1, ComputeBackendV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import type { ArrayOrganizationV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import type { ProgrammedBlock } from '../array/programmed-block.js'
@@ -15,8 +15,9 @@ import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { ResolvedEngineOptions } from './engine-options.js'
 import type { SliceRead, SliceReadContext } from './slice-reader.js'
 import { readBlockSlices } from './block-reader.js'
-import type { SliceColumns } from './slice-columns.js'
 import { contiguousColumns } from './slice-columns.js'
+import type { ConverterStreams, FinishPart } from './fused-slice-finish.js'
+import { finishSliceFused } from './fused-slice-finish.js'
 import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
 import { stageKey } from './stage-ranges.js'
@@ -256,51 +257,6 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     return output
   }
 
-  /** Per-plane conversion and digital steps of one slice in one backend call (ideal uniform or no converter). */
-  private finishFused(part: FinishPart, drive: DrivePlanes, batch: number, output: Float64Array, convertAccumulate: NonNullable<ComputeBackendV1['convertAccumulate']>): void {
-    const { outputConverter, ranges, levels, readContext } = this.state
-    const { encoding } = readContext
-    const { analog, rowSums, flipped, slice, outputStart, outputCount, arrayKey } = part
-    const planes = drive.cycles
-    const size = batch * outputCount
-    const shift = 2 ** (slice * encoding.bitsPerCell)
-    const rangeMin = new Float64Array(planes)
-    const rangeSpan = new Float64Array(planes)
-    const factors = new Float64Array(planes)
-    const units = new Float64Array(planes)
-    for (let plane = 0; plane < planes; plane++) {
-      const stage: Stage = { slice, plane: drive.profilePlane[plane]! }
-      factors[plane] = drive.planeWeights[plane]! * shift
-      this.count(arrayKey, 'adc', 'convert', size)
-      if (outputConverter === null) continue
-      this.count(arrayKey, 'sampleHold', 'sample', size)
-      const range = ranges.rangeFor(stage, drive.planeWeights, drive.profilePlane)
-      if (!(range.max > range.min)) throw new InvalidArgumentError('range', `max must exceed min, got [${range.min}, ${range.max}]`)
-      rangeMin[plane] = range.min
-      rangeSpan[plane] = range.max - range.min
-      units[plane] = ranges.unitFor(stage, drive.planeWeights)
-    }
-    convertAccumulate({
-      values: analog.data,
-      stride: analog.stride,
-      offset: analog.offset,
-      batch,
-      planes,
-      outputCount,
-      steps: outputConverter === null ? 0 : 2 ** outputConverter.bits! - 1,
-      rangeMin,
-      rangeSpan,
-      rowSums,
-      idleVectors: this.nonNegativeDrive,
-      factors,
-      digitalOffset: encoding.digitalOffset ? { offsetDigits: levels.offsetDigits, units, bias: biasDigit(encoding, slice), maxDigit: encoding.maxDigit, flipped } : null,
-      output,
-      outputColumns: this.columns,
-      outputStart,
-    })
-    this.count(arrayKey, 'shiftAdd', 'add', planes * (encoding.digitalOffset ? size * 2 : size))
-  }
-
   /** Conversion, digital offset removal and shift-and-add of one slice's column values. */
   private finish(
     part: FinishPart,
@@ -322,7 +278,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const convertAccumulate = this.state.readContext.backend.convertAccumulate?.bind(this.state.readContext.backend)
     const fusable = outputConverter === null || (outputConverter.idealUniform === true && outputConverter.bits !== null)
     if (perPlane && samples === null && !this.middlewareReads && fusable && convertAccumulate !== undefined) {
-      this.finishFused(part, drive, batch, output, convertAccumulate)
+      const { outputConverter: converter, ranges, levels, readContext } = this.state
+      finishSliceFused({ converter, ranges, levels, encoding: readContext.encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count: (key, component, action, count) => this.count(key, component, action, count) })
       return
     }
     const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)
@@ -408,18 +365,3 @@ function shiftAdd(values: Float32Array, batch: number, outputCount: number, outp
   }
 }
 
-/** Streams of a converter: its fixed (static mismatch) stream and this call's (noise) stream. */
-interface ConverterStreams {
-  readonly fixed: RandomSource
-  readonly call: RandomSource
-}
-
-interface FinishPart {
-  readonly analog: SliceColumns
-  readonly rowSums: Float64Array
-  readonly flipped: Uint8Array | null
-  readonly slice: number
-  readonly outputStart: number
-  readonly outputCount: number
-  readonly arrayKey: string
-}
