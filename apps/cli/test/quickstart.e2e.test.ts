@@ -40,5 +40,17 @@ describe('examples/quickstart.yaml', () => {
     for (const key of ['areaMm2', 'energyPerInferenceJ', 'latencyS', 'throughputFps', 'tops', 'topsPerW', 'topsPerMm2'] as const) expect(report.ppa[key]).toBeGreaterThan(0)
     const layers = new Set(report.ppa.breakdown.map((entry) => entry.layer))
     expect(layers.size).toBeGreaterThanOrEqual(4)
+    // The architecture costs the input precision the driver simulates.
+    expect(result.stderr).not.toContain('warning: architecture.inputBits')
+  }, 300_000)
+
+  it('warns when the architecture costs another input precision than the driver simulates (16-bit ISAAC-CE, 8-bit bit-serial driver)', () => {
+    const text = readFileSync(join(examples, 'quickstart.yaml'), 'utf8')
+    const config = join(directory, 'quickstart-mismatch.yaml')
+    expect(text).toContain('weightBits: 8, inputBits: 8 }')
+    writeFileSync(config, text.replace('weightBits: 8, inputBits: 8 }', 'weightBits: 8 }').replace('samples: 10000', 'samples: 5'))
+    const result = spawnCli(['run', config, '--json'])
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stderr).toContain('warning: architecture.inputBits is 16 but peripherals.dac drives 8-bit inputs')
   }, 300_000)
 })

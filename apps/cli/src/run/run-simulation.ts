@@ -34,6 +34,7 @@ export async function runSimulation(composed: ComposedRun, logger: Logger): Prom
     middleware: config.reliability.map((section, index) => createSectionComponent(composed, section as ResolvedSection & { kind: 'reliability' }, `reliability.${index}`)),
     backend: backend.active,
   }
+  warnOnInputPrecisionMismatch(hardware, logger)
   const workload: WorkloadV1 | null = config.workload === undefined ? null : createSectionComponent(composed, config.workload as ResolvedSection & { kind: 'workload' }, 'workload')
   const random = composed.run.container.resolve(Tokens.RandomSource)
   const evaluation =
@@ -78,4 +79,16 @@ function costOnArchitecture(architecture: ArchitectureV1 | null, workload: Workl
   }
   const mapping = architecture.map(network)
   return architecture.cost(network, mapping, activity, hardware)
+}
+
+/**
+ * The architecture costs `arrays.inputBits` of input precision while the engine drives the
+ * configured encoder's `bits`: a run whose two differ reports the cost of one design and the
+ * accuracy of another, so it says so (a warning, as a study may do it on purpose).
+ */
+function warnOnInputPrecisionMismatch(hardware: HardwareV1, logger: Logger): void {
+  const costed = hardware.architecture?.arrays.inputBits
+  const driven = hardware.inputEncoder?.bits
+  if (costed === undefined || driven === undefined || costed === driven) return
+  logger.warn(`architecture.inputBits is ${costed} but peripherals.dac drives ${driven}-bit inputs: the cost counts ${costed}-bit inputs, the simulation ${driven}-bit ones (set architecture.inputBits: ${driven} to cost what is simulated)`)
 }
