@@ -19,8 +19,8 @@ const packedCache = new WeakMap<SliceMatrices, PackedSlices>()
  * planes, in slice order. When nothing but the conductances sits between drive and columns (no
  * middleware wrapping reads, no wire resistance), the slices multiply in one GEMM against their
  * matrices placed side by side, and the noise variances in one more: each output is the same dot
- * product over the same rows as in a per-slice GEMM, only the GEMM is wider (the survey's
- * "all weight slices in one product"). Noise is then drawn per slice from the stream a per-slice
+ * product over the same rows as in a per-slice GEMM, only the GEMM is wider (all weight slices in
+ * one product). Noise is then drawn per slice from the stream a per-slice
  * read uses, in the same order, so both paths give the same values. Slices without noise are
  * returned as views into the wide product (see `SliceColumns`).
  * @since 0.2.0
