@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { selectBackend } from '@cimkit/kernels'
 import { createRandomSource } from '@cimkit/core'
-import { runEngineBenchmark, solveCrossbarBatch } from '../dist/index.js'
+import { crossSimReference, runEngineBenchmark, solveCrossbarBatch } from '../dist/index.js'
 
 const { values } = parseArgs({
   options: {
@@ -18,16 +18,6 @@ const { values } = parseArgs({
     'ir-convergence': { type: 'boolean', default: false },
   },
 })
-// CrossSim 3.2 on a 2-core EPYC (anchor-crosssim.md §8.2, median of 7) and the TARGETS.md §3 goal factor.
-const crossSim = {
-  'prog-dac8-adc8:1024': { mvmPerS: 12_600, xNumpy: 3.1, goal: 2 },
-  'prog-dac8-adc8:256': { mvmPerS: 193_000, xNumpy: 2.8, goal: 2 },
-  'weight-slices:1024': { mvmPerS: 3_400, xNumpy: 11.3, goal: 3 },
-  'input-bitserial:1024': { mvmPerS: 1_300, xNumpy: 30.0, goal: 3 },
-  'both-slicings:1024': { mvmPerS: 439, xNumpy: 88.8, goal: 3 },
-  'read-noise:1024': { mvmPerS: 9.4, xNumpy: 4146, goal: 100 },
-  'wire-resistance:256': { mvmPerS: 34, xNumpy: 15892, goal: 20 },
-}
 const cases = values.cases?.split(',').map((entry) => {
   const [id, n] = entry.split(':')
   return { id, n: Number(n ?? 1024), batch: 64 }
@@ -40,7 +30,7 @@ if (values.json) {
   console.log(`backend ${backend.name}${result.numpy ? `; ${result.numpy}` : ''}; batch 64; MVM/s over the median call, mean MVM/s over all calls incl. one-time work (programming excluded)`)
   console.table(
     result.cases.map((entry) => {
-      const reference = crossSim[`${entry.id}:${entry.n}`]
+      const reference = crossSimReference[`${entry.id}@${entry.n}`]
       return {
         case: entry.id,
         N: entry.n,

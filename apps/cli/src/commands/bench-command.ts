@@ -1,8 +1,7 @@
 import { CimkitError } from '@cimkit/core'
-import { ENGINE_BENCHMARK_CASE_IDS, runEngineBenchmark } from '@cimkit/engine'
+import { crossSimReference, ENGINE_BENCHMARK_CASE_IDS, runEngineBenchmark } from '@cimkit/engine'
 import type { EngineBenchmarkCaseId } from '@cimkit/engine'
 import { selectBackend } from '@cimkit/kernels'
-import { crossSimReference } from '../bench/crosssim-reference.js'
 
 /** Flags of `cimkit bench`. @since 0.1.0 */
 export interface BenchFlags {

@@ -1,5 +1,5 @@
 import type { ConversionRangeV1 } from '@cimkit/core'
-import { nearestRankIndex, selectRank } from './nearest-rank.js'
+import { absolutePercentile, nearestRankIndex, selectRank } from './nearest-rank.js'
 
 /** What bounds one conversion stage's values (digit units × drive). @since 0.1.0 */
 export interface StageBounds {
@@ -68,9 +68,7 @@ export function percentileRange(samples: Float32Array, percentile: number, symme
   if (samples.length === 0) return { min: -1, max: 1 }
   const count = samples.length
   if (symmetric) {
-    const magnitudes = new Float32Array(count)
-    for (let index = 0; index < count; index++) magnitudes[index] = Math.abs(samples[index]!)
-    const bound = selectRank(magnitudes, nearestRankIndex(count, percentile / 100))
+    const bound = absolutePercentile(samples, percentile)
     return bound > 0 ? { min: -bound, max: bound } : { min: -1, max: 1 }
   }
   const values = samples.slice()

@@ -44,3 +44,16 @@ function medianOfThree(a: number, b: number, c: number): number {
   if (a < b) return b < c ? b : a < c ? c : a
   return a < c ? a : b < c ? c : b
 }
+
+/** Value below which `fraction` of |values| lie (nearest rank). @since 0.1.0 */
+export function absolutePercentile(values: Float32Array, percent: number): number {
+  if (values.length === 0) return 0
+  if (percent >= 100) {
+    let largest = 0
+    for (const value of values) largest = Math.max(largest, Math.abs(value))
+    return largest
+  }
+  const magnitudes = new Float32Array(values.length)
+  for (let index = 0; index < values.length; index++) magnitudes[index] = Math.abs(values[index]!)
+  return selectRank(magnitudes, nearestRankIndex(magnitudes.length, percent / 100))
+}

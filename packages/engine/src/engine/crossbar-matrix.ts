@@ -1,4 +1,4 @@
-import type { ArrayOrganizationV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import type { ArrayOrganizationV1, ConvertAccumulateParamsV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import type { ProgrammedBlock } from '../array/programmed-block.js'
@@ -7,7 +7,7 @@ import { sliceMatrices } from '../array/slice-matrices.js'
 import type { EncoderProfile } from '../encoding/encoder-profile.js'
 import type { DrivePlanes } from '../encoding/encode-inputs.js'
 import { encodeInputs } from '../encoding/encode-inputs.js'
-import { absolutePercentile } from '../mapping/quantize-weights.js'
+import { absolutePercentile } from '../conversion/nearest-rank.js'
 import { biasDigit } from '../mapping/weight-encoding.js'
 import { ActivityCounter } from './activity-counter.js'
 import type { ActivityCounts, ProgrammedAnalogMatrix } from './analog-matrix-options.js'
@@ -74,12 +74,20 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   private readonly middlewareReads: boolean
   /** Every drive level is ≥ 0 (unsigned bit planes or DAC levels): Σ drive = 0 means no row is driven. */
   private readonly nonNegativeDrive: boolean
+  /** The backend's fused conversion and shift-and-add, where this matrix may use it; else null. */
+  private readonly fusedConvertAccumulate: ((params: ConvertAccumulateParamsV1) => void) | null
 
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
     this.columns = state.columns
     this.middlewareReads = state.readContext.middleware.some((technique) => technique.wrapMvm !== undefined)
     this.nonNegativeDrive = state.profile.planeMin.every((level) => level >= 0)
+    // NOTE: an ideal uniform converter (or none) lets the backend convert and accumulate in one pass,
+    // bit-identical to `convert` followed by the digital steps; middleware may keep the reads, so not then.
+    const converter = state.outputConverter
+    const fusable = converter === null || (converter.idealUniform === true && converter.bits !== null)
+    const { backend } = state.readContext
+    this.fusedConvertAccumulate = fusable && !this.middlewareReads && backend.convertAccumulate !== undefined ? backend.convertAccumulate.bind(backend) : null
   }
 
   get layout(): ArrayLayout {
@@ -273,13 +281,10 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const shift = 2 ** (slice * encoding.bitsPerCell)
     const stageCount = perPlane ? drive.cycles : 1
     const size = batch * outputCount
-    // NOTE: an ideal uniform converter (or none) lets the backend convert and accumulate in one pass,
-    // bit-identical to `convert` followed by the steps below; middleware may keep the reads, so not then.
-    const convertAccumulate = this.state.readContext.backend.convertAccumulate?.bind(this.state.readContext.backend)
-    const fusable = outputConverter === null || (outputConverter.idealUniform === true && outputConverter.bits !== null)
-    if (perPlane && samples === null && !this.middlewareReads && fusable && convertAccumulate !== undefined) {
-      const { outputConverter: converter, ranges, levels, readContext } = this.state
-      finishSliceFused({ converter, ranges, levels, encoding: readContext.encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count: (key, component, action, count) => this.count(key, component, action, count) })
+    const convertAccumulate = this.fusedConvertAccumulate
+    if (perPlane && samples === null && convertAccumulate !== null) {
+      const count = (key: string, component: string, action: string, value: number): void => this.count(key, component, action, value)
+      finishSliceFused({ converter: outputConverter, ranges, levels, encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count })
       return
     }
     const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)

@@ -1,4 +1,4 @@
-import { nearestRankIndex, selectRank } from '../conversion/nearest-rank.js'
+import { absolutePercentile } from '../conversion/nearest-rank.js'
 import type { WeightEncoding } from './weight-encoding.js'
 
 /** Integer weights and the real value of one integer step. @since 0.1.0 */
@@ -7,19 +7,6 @@ export interface QuantizedWeights {
   readonly integers: Int32Array
   /** Real weight per integer unit (weight ≈ integer · scale). */
   readonly scale: number
-}
-
-/** Value below which `fraction` of |values| lie (nearest rank). @since 0.1.0 */
-export function absolutePercentile(values: Float32Array, percent: number): number {
-  if (values.length === 0) return 0
-  if (percent >= 100) {
-    let largest = 0
-    for (const value of values) largest = Math.max(largest, Math.abs(value))
-    return largest
-  }
-  const magnitudes = new Float32Array(values.length)
-  for (let index = 0; index < values.length; index++) magnitudes[index] = Math.abs(values[index]!)
-  return selectRank(magnitudes, nearestRankIndex(magnitudes.length, percent / 100))
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * CrossSim 3.2's figures on this machine kind and cimkit's goals (TARGETS.md §3: W ~ N(0,1)
- * float32 N×N, 64 input vectors U[−1, 1], timed on 2 cores of an AVX-512 EPYC), by case and N.
- * `goal` is the required multiple of CrossSim's MVM/s.
+ * float32 N×N, 64 input vectors U[−1, 1], timed on 2 cores of an AVX-512 EPYC; anchor-crosssim.md §8.2,
+ * median of 7), keyed `<case>@<N>`. `goal` is the required multiple of CrossSim's MVM/s.
  * @since 0.1.0
  */
 export const crossSimReference: Readonly<Record<string, { readonly mvmPerS: number; readonly xNumpy: number; readonly goal: number }>> = {
