@@ -9,6 +9,7 @@
 #include "elementwise.h"
 #include "gemm.h"
 #include "kernel-spec.h"
+#include "prepared-gemm.h"
 #include "thread-pool.h"
 
 namespace {
@@ -77,6 +78,69 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   const cimkit::MatrixView view_b = transpose_b ? cimkit::MatrixView{static_cast<float*>(b), 1, k} : cimkit::MatrixView{static_cast<float*>(b), n, 1};
   cimkit::gemm(cimkit::kernel_spec(static_cast<Isa>(isa)), m, n, k, static_cast<float>(alpha), view_a, view_b, static_cast<float>(beta),
                static_cast<float*>(c), n, threads < 1 ? 1 : threads);
+  return nullptr;
+}
+
+// preparedLength(k, n, isa) -> floats of a prepared B for that ISA's kernel.
+napi_value PreparedLength(napi_env env, napi_callback_info info) {
+  std::size_t argc = 3;
+  napi_value args[3];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 3) return fail(env, "preparedLength expects 3 arguments"), nullptr;
+  int k, n, isa;
+  if (!get_int(env, args[0], &k) || !get_int(env, args[1], &n) || !get_int(env, args[2], &isa)) return nullptr;
+  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "preparedLength: instruction set not supported here"), nullptr;
+  napi_value result;
+  napi_create_double(env, static_cast<double>(cimkit::prepared_length(cimkit::kernel_spec(static_cast<Isa>(isa)), k, n)), &result);
+  return result;
+}
+
+// prepareB(b, out, k, n, transposeB, isa): packs B (k x n, or n x k transposed) into out.
+napi_value PrepareB(napi_env env, napi_callback_info info) {
+  std::size_t argc = 6;
+  napi_value args[6];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 6) return fail(env, "prepareB expects 6 arguments"), nullptr;
+  void *b, *out;
+  std::size_t b_length, out_length;
+  int k, n, isa;
+  bool transpose_b;
+  if (!get_typed_array(env, args[0], napi_float32_array, &b, &b_length) || !get_typed_array(env, args[1], napi_float32_array, &out, &out_length) ||
+      !get_int(env, args[2], &k) || !get_int(env, args[3], &n) || !get_bool(env, args[4], &transpose_b) || !get_int(env, args[5], &isa)) {
+    return nullptr;
+  }
+  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "prepareB: instruction set not supported here"), nullptr;
+  const cimkit::KernelSpec& spec = cimkit::kernel_spec(static_cast<Isa>(isa));
+  if (b_length < static_cast<std::size_t>(k) * n || out_length < cimkit::prepared_length(spec, k, n)) return fail(env, "prepareB: buffers too small for the shape"), nullptr;
+  const cimkit::MatrixView view_b = transpose_b ? cimkit::MatrixView{static_cast<float*>(b), 1, k} : cimkit::MatrixView{static_cast<float*>(b), n, 1};
+  cimkit::prepare_b(spec, view_b, k, n, static_cast<float*>(out));
+  return nullptr;
+}
+
+// gemmPrepared(a, prepared, c, m, n, k, alpha, beta, transposeA, isa, threads)
+napi_value GemmPrepared(napi_env env, napi_callback_info info) {
+  std::size_t argc = 11;
+  napi_value args[11];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 11) return fail(env, "gemmPrepared expects 11 arguments"), nullptr;
+  void *a, *b, *c;
+  std::size_t a_length, b_length, c_length;
+  int m, n, k, isa, threads;
+  double alpha, beta;
+  bool transpose_a;
+  if (!get_typed_array(env, args[0], napi_float32_array, &a, &a_length) || !get_typed_array(env, args[1], napi_float32_array, &b, &b_length) ||
+      !get_typed_array(env, args[2], napi_float32_array, &c, &c_length) || !get_int(env, args[3], &m) || !get_int(env, args[4], &n) ||
+      !get_int(env, args[5], &k) || !get_double(env, args[6], &alpha) || !get_double(env, args[7], &beta) || !get_bool(env, args[8], &transpose_a) ||
+      !get_int(env, args[9], &isa) || !get_int(env, args[10], &threads)) {
+    return nullptr;
+  }
+  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "gemmPrepared: instruction set not supported here"), nullptr;
+  const cimkit::KernelSpec& spec = cimkit::kernel_spec(static_cast<Isa>(isa));
+  const auto mm = static_cast<std::size_t>(m), nn = static_cast<std::size_t>(n), kk = static_cast<std::size_t>(k);
+  if (a_length < mm * kk || b_length < cimkit::prepared_length(spec, k, n) || c_length < mm * nn) return fail(env, "gemmPrepared: buffers too small for the shape"), nullptr;
+  const cimkit::MatrixView view_a = transpose_a ? cimkit::MatrixView{static_cast<float*>(a), 1, m} : cimkit::MatrixView{static_cast<float*>(a), k, 1};
+  cimkit::gemm_prepared(spec, m, n, k, static_cast<float>(alpha), view_a, static_cast<float*>(b), static_cast<float>(beta), static_cast<float*>(c), n,
+                        threads < 1 ? 1 : threads);
   return nullptr;
 }
 
@@ -190,6 +254,9 @@ napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   const napi_property_descriptor properties[] = {
       {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"preparedLength", nullptr, PreparedLength, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"prepareB", nullptr, PrepareB, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"gemmPrepared", nullptr, GemmPrepared, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"quantize", nullptr, Quantize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"convertAccumulate", nullptr, ConvertAccumulate, nullptr, nullptr, nullptr, napi_default, nullptr},

@@ -9,14 +9,11 @@
 #include <cstring>
 #include <vector>
 
+#include "gemm-parts.h"
 #include "thread-pool.h"
 
 namespace cimkit {
 namespace {
-
-// Below this many floating-point operations per thread one thread is faster than sharing: a
-// 2 MFLOP GEMM takes ~40 us on one AVX2 core (~50 GFLOP/s measured), a futex wake-up 5-50 us.
-constexpr double kMinFlopsPerThread = 2e6;
 
 // Per-thread packing buffers, 64-byte aligned, grown on demand and reused across calls.
 struct Workspace {
@@ -29,6 +26,57 @@ struct Workspace {
 };
 
 thread_local Workspace workspace;
+
+// Skinny C: with at most this many columns each element of A feeds at most 512 / nr micro-tiles,
+// and reading A in place beats packing it (single-core CPU time on AVX2, 1024 x 1024 times
+// 1024 x 64: ~50 GFLOP/s packed vs ~55-70 direct; transposed A 22 vs 53).
+constexpr int kDirectMaxColumns = 512;
+
+void gemm_serial(const KernelSpec& spec, int m, int n, int k, float alpha, MatrixView a, MatrixView b, float beta, float* c, std::ptrdiff_t ldc) {
+  scale_c(m, n, beta, c, ldc);
+  if (m == 0 || n == 0 || k == 0 || alpha == 0.0f) return;
+  const int mr = spec.mr, nr = spec.nr;
+  const bool row_major_a = a.column_stride == 1;
+  const bool direct = n <= kDirectMaxColumns && (row_major_a || a.row_stride == 1);
+  const DirectKernelFn direct_kernel = row_major_a ? spec.direct_row_major : spec.direct_column_major;
+  const std::ptrdiff_t direct_stride = row_major_a ? a.row_stride : a.column_stride;
+  float* packed_a = Workspace::aligned(workspace.storage_a, static_cast<std::size_t>(spec.mc) * spec.kc);
+  float* packed_b = Workspace::aligned(workspace.storage_b, static_cast<std::size_t>(spec.kc) * spec.nc);
+  for (int j0 = 0; j0 < n; j0 += spec.nc) {
+    const int columns = std::min(spec.nc, n - j0);
+    for (int p0 = 0; p0 < k; p0 += spec.kc) {
+      const int depth = std::min(spec.kc, k - p0);
+      pack_b(spec, b, p0, j0, depth, columns, packed_b);
+      for (int i0 = 0; i0 < m; i0 += spec.mc) {
+        const int rows = std::min(spec.mc, m - i0);
+        // Direct mode packs only a partial last strip (reading past A's last row is not allowed).
+        const int full_rows = direct ? rows - rows % mr : 0;
+        if (rows > full_rows) pack_a(spec, a, i0 + full_rows, p0, rows - full_rows, depth, alpha, packed_a);
+        for (int jr = 0; jr < columns; jr += nr) {
+          const float* strip_b = packed_b + static_cast<std::ptrdiff_t>(jr) * depth;
+          const int live_columns = std::min(nr, columns - jr);
+          for (int ir = 0; ir < rows; ir += mr) {
+            float* tile = c + (i0 + ir) * ldc + j0 + jr;
+            const int live_rows = std::min(mr, rows - ir);
+            if (ir < full_rows) {
+              const float* source = a.data + (i0 + ir) * a.row_stride + p0 * a.column_stride;
+              run_tile(spec, live_rows, live_columns, tile, ldc, [&](float* target, std::ptrdiff_t stride) {
+                direct_kernel(depth, source, direct_stride, strip_b, target, stride, alpha);
+              });
+            } else {
+              const float* strip_a = packed_a + static_cast<std::ptrdiff_t>(ir - full_rows) * depth;
+              run_tile(spec, live_rows, live_columns, tile, ldc, [&](float* target, std::ptrdiff_t stride) {
+                spec.kernel(depth, strip_a, strip_b, target, stride);
+              });
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
 
 // Packs alpha * A[i0.., p0..] (rows x depth) as ceil(rows / mr) strips of depth x mr, zero-padded.
 // Reads follow A's contiguous direction (along p for row-major A, along rows for transposed A).
@@ -79,72 +127,6 @@ void scale_c(int m, int n, float beta, float* c, std::ptrdiff_t ldc) {
     else for (int j = 0; j < n; ++j) row[j] *= beta;
   }
 }
-
-// Skinny C: with at most this many columns each element of A feeds at most 512 / nr micro-tiles,
-// and reading A in place beats packing it (single-core CPU time on AVX2, 1024 x 1024 times
-// 1024 x 64: ~50 GFLOP/s packed vs ~55-70 direct; transposed A 22 vs 53).
-constexpr int kDirectMaxColumns = 512;
-
-// One micro-tile: full tiles straight into C, edge tiles through scratch (only the live part is added).
-template <class Compute>
-void run_tile(const KernelSpec& spec, int live_rows, int live_columns, float* tile, std::ptrdiff_t ldc, Compute compute) {
-  if (live_rows == spec.mr && live_columns == spec.nr) {
-    compute(tile, ldc);
-    return;
-  }
-  alignas(64) float edge[32 * 32];  // >= mr x nr of every kernel spec
-  std::fill(edge, edge + spec.mr * spec.nr, 0.0f);
-  compute(edge, static_cast<std::ptrdiff_t>(spec.nr));
-  for (int r = 0; r < live_rows; ++r) {
-    for (int j = 0; j < live_columns; ++j) tile[r * ldc + j] += edge[r * spec.nr + j];
-  }
-}
-
-void gemm_serial(const KernelSpec& spec, int m, int n, int k, float alpha, MatrixView a, MatrixView b, float beta, float* c, std::ptrdiff_t ldc) {
-  scale_c(m, n, beta, c, ldc);
-  if (m == 0 || n == 0 || k == 0 || alpha == 0.0f) return;
-  const int mr = spec.mr, nr = spec.nr;
-  const bool row_major_a = a.column_stride == 1;
-  const bool direct = n <= kDirectMaxColumns && (row_major_a || a.row_stride == 1);
-  const DirectKernelFn direct_kernel = row_major_a ? spec.direct_row_major : spec.direct_column_major;
-  const std::ptrdiff_t direct_stride = row_major_a ? a.row_stride : a.column_stride;
-  float* packed_a = Workspace::aligned(workspace.storage_a, static_cast<std::size_t>(spec.mc) * spec.kc);
-  float* packed_b = Workspace::aligned(workspace.storage_b, static_cast<std::size_t>(spec.kc) * spec.nc);
-  for (int j0 = 0; j0 < n; j0 += spec.nc) {
-    const int columns = std::min(spec.nc, n - j0);
-    for (int p0 = 0; p0 < k; p0 += spec.kc) {
-      const int depth = std::min(spec.kc, k - p0);
-      pack_b(spec, b, p0, j0, depth, columns, packed_b);
-      for (int i0 = 0; i0 < m; i0 += spec.mc) {
-        const int rows = std::min(spec.mc, m - i0);
-        // Direct mode packs only a partial last strip (reading past A's last row is not allowed).
-        const int full_rows = direct ? rows - rows % mr : 0;
-        if (rows > full_rows) pack_a(spec, a, i0 + full_rows, p0, rows - full_rows, depth, alpha, packed_a);
-        for (int jr = 0; jr < columns; jr += nr) {
-          const float* strip_b = packed_b + static_cast<std::ptrdiff_t>(jr) * depth;
-          const int live_columns = std::min(nr, columns - jr);
-          for (int ir = 0; ir < rows; ir += mr) {
-            float* tile = c + (i0 + ir) * ldc + j0 + jr;
-            const int live_rows = std::min(mr, rows - ir);
-            if (ir < full_rows) {
-              const float* source = a.data + (i0 + ir) * a.row_stride + p0 * a.column_stride;
-              run_tile(spec, live_rows, live_columns, tile, ldc, [&](float* target, std::ptrdiff_t stride) {
-                direct_kernel(depth, source, direct_stride, strip_b, target, stride, alpha);
-              });
-            } else {
-              const float* strip_a = packed_a + static_cast<std::ptrdiff_t>(ir - full_rows) * depth;
-              run_tile(spec, live_rows, live_columns, tile, ldc, [&](float* target, std::ptrdiff_t stride) {
-                spec.kernel(depth, strip_a, strip_b, target, stride);
-              });
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-}  // namespace
 
 void gemm(const KernelSpec& spec, int m, int n, int k, float alpha, MatrixView a, MatrixView b, float beta, float* c, std::ptrdiff_t ldc, int threads) {
   ThreadPool& pool = shared_thread_pool();

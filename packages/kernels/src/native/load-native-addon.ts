@@ -16,6 +16,10 @@ export interface NativeAddon {
     shape: Float64Array,
   ): void
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
+  /** Floats of B (k × n) prepared for the ISA's micro-kernel. */
+  preparedLength(k: number, n: number, isa: number): number
+  prepareB(b: Float32Array, out: Float32Array, k: number, n: number, transposeB: boolean, isa: number): void
+  gemmPrepared(a: Float32Array, prepared: Float32Array, c: Float32Array, m: number, n: number, k: number, alpha: number, beta: number, transposeA: boolean, isa: number, threads: number): void
   /** Instruction sets this build and CPU support, best first, and the threads a GEMM can use. */
   cpuInfo(): { readonly isas: readonly NativeIsa[]; readonly threads: number }
 }

@@ -1,8 +1,9 @@
-import type { ComputeBackendV1, ConvertAccumulateParamsV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
+import type { ComputeBackendV1, ConvertAccumulateParamsV1, GemmParamsV1, Im2colParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
 import { checkConvertAccumulateShape } from '../shared/convert-accumulate-shape.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
+import { checkPreparedGemmShape, checkPrepareMatrixShape } from '../shared/prepared-gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
 import { loadNativeAddon, nativeIsaCodes } from './load-native-addon.js'
 import type { NativeIsa } from './load-native-addon.js'
@@ -35,6 +36,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
   if (!info.isas.includes(isa)) throw new BackendUnavailableError(`native-${isa}`, `this CPU or build supports only ${info.isas.join(', ')}`)
   const isaCode = nativeIsaCodes[isa]
   const threads = Math.min(requestedThreads ?? info.threads, info.threads)
+  const preparedStrips = new WeakMap<PreparedMatrixV1, Float32Array>()
   return {
     specificationVersion: 'v1',
     name: `native-${isa}`,
@@ -55,6 +57,27 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     // NOTE: an addon built before this kernel existed (a stale build directory) lacks it; the engine
     // then converts through the converter instead of failing.
     ...(typeof addon.convertAccumulate === 'function' ? { convertAccumulate } : {}),
+    ...(typeof addon.gemmPrepared === 'function' ? { prepareMatrix, gemmPrepared } : {}),
+  }
+
+  // B packed once into the micro-kernel's strips (native/src/prepared-gemm.h), held by JavaScript
+  // (garbage-collected with the prepared operand); only this backend's ISA can read it.
+  function prepareMatrix(b: Float32Array, k: number, n: number, options: { readonly transposeB?: boolean } = {}): PreparedMatrixV1 {
+    checkPrepareMatrixShape(b, k, n)
+    if (Math.max(k, n) > maxDimension) throw new InvalidArgumentError('prepareMatrix', `dimensions above ${maxDimension} are not supported by the native backend`)
+    const packed = new Float32Array(addon.preparedLength(k, n, isaCode))
+    addon.prepareB(b, packed, k, n, options.transposeB === true, isaCode)
+    const prepared: PreparedMatrixV1 = Object.freeze({ backend: `native-${isa}`, k, n, bytes: packed.byteLength })
+    preparedStrips.set(prepared, packed)
+    return prepared
+  }
+
+  function gemmPrepared(params: PreparedGemmParamsV1): void {
+    const packed = preparedStrips.get(params.b)
+    if (packed === undefined) throw new InvalidArgumentError('gemmPrepared', `b was not prepared by backend "native-${isa}"`)
+    const { m, n, k, alpha, beta, transposeA } = checkPreparedGemmShape(params, `native-${isa}`, packed.length)
+    if (m > maxDimension) throw new InvalidArgumentError('gemmPrepared', `dimensions above ${maxDimension} are not supported by the native backend`)
+    addon.gemmPrepared(params.a, packed, params.c, m, n, k, alpha, beta, transposeA, isaCode, threads)
   }
 
   function convertAccumulate(params: ConvertAccumulateParamsV1): void {

@@ -1,4 +1,5 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
+import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
 import { referenceConvertAccumulate } from './reference-convert-accumulate.js'
 import { referenceGemm } from './reference-gemm.js'
 import { referenceIm2col } from './reference-im2col.js'
@@ -15,4 +16,6 @@ export const referenceBackend: ComputeBackendV1 = {
   im2col: referenceIm2col,
   quantize: referenceQuantize,
   convertAccumulate: referenceConvertAccumulate,
+  // A prepared operand is a copy of B: the oracle of every backend's `gemmPrepared`.
+  ...copiedPreparedMatrices('reference', referenceGemm),
 }

@@ -57,6 +57,32 @@ export function describeBackendConformance(label: string, createBackend: () => C
       })
     }
 
+    for (const [m, n, k] of gemmShapes) {
+      it(`gemmPrepared ${m}×${k} · ${k}×${n} equals the oracle within the float32 error bound, every transpose and α/β`, () => {
+        if (backend.prepareMatrix === undefined || backend.gemmPrepared === undefined) {
+          expect(backend.prepareMatrix, 'prepareMatrix and gemmPrepared come together').toBe(backend.gemmPrepared)
+          return
+        }
+        const problems: string[] = []
+        for (const testCase of gemmCasesForShape(m, n, k)) {
+          const problem = checkGemmAgainstOracle(backend, oracle, testCase, 7, { prepared: true })
+          if (problem !== null) problems.push(`${JSON.stringify(testCase)}: ${problem}`)
+        }
+        expect(problems.slice(0, 5)).toEqual([])
+      })
+    }
+
+    it('gemmPrepared rejects an operand another backend prepared, and buffers smaller than the shape', () => {
+      if (backend.prepareMatrix === undefined || backend.gemmPrepared === undefined) return
+      const foreign = Object.freeze({ backend: 'elsewhere', k: 2, n: 2, bytes: 16 })
+      expect(() => backend.gemmPrepared!({ m: 2, a: new Float32Array(4), b: foreign, c: new Float32Array(4) })).toThrow(/prepared/)
+      const prepared = backend.prepareMatrix(new Float32Array(4), 2, 2)
+      expect(prepared).toMatchObject({ backend: backend.name, k: 2, n: 2 })
+      expect(() => backend.gemmPrepared!({ m: 2, a: new Float32Array(3), b: prepared, c: new Float32Array(4) })).toThrow(/too small/)
+      expect(() => backend.gemmPrepared!({ m: 2, a: new Float32Array(4), b: prepared, c: new Float32Array(3) })).toThrow(/too small/)
+      expect(() => backend.prepareMatrix!(new Float32Array(3), 2, 2)).toThrow(/too small/)
+    })
+
     it('gemm is deterministic: the same call twice gives identical bits', () => {
       const [m, n, k] = [300, 70, 200]
       const random = createRandomSource(3)

@@ -68,10 +68,11 @@ function oracleResult(oracle: ComputeBackendV1, testCase: GemmCase, seed: number
  * Runs one GEMM case on `backend` and on `oracle` with the same standard-normal operands (views
  * at odd offsets into larger buffers; C0 all NaN when β = 0, which must be overwritten). Returns
  * null if every element is within `gemmErrorBound`, the inputs are untouched and nothing outside
- * C was written; otherwise a description of the first problem.
+ * C was written; otherwise a description of the first problem. With `prepared`, B goes through
+ * the backend's `prepareMatrix` and `gemmPrepared` (which must then exist).
  * @since 0.1.0
  */
-export function checkGemmAgainstOracle(backend: ComputeBackendV1, oracle: ComputeBackendV1, testCase: GemmCase, seed = 7): string | null {
+export function checkGemmAgainstOracle(backend: ComputeBackendV1, oracle: ComputeBackendV1, testCase: GemmCase, seed = 7, options: { readonly prepared?: boolean } = {}): string | null {
   const { m, n, k } = testCase
   const random = createRandomSource(seed)
   const a = paddedNormal(m * k, 1, random)
@@ -80,7 +81,17 @@ export function checkGemmAgainstOracle(backend: ComputeBackendV1, oracle: Comput
   if (testCase.beta === 0) c.fill(Number.NaN)
   const [aCopy, bCopy] = [a.slice(), b.slice()]
   const { expected, bound } = oracleResult(oracle, testCase, seed, aCopy, bCopy, c.slice())
-  backend.gemm({ ...testCase, a, b, c })
+  if (options.prepared === true) {
+    const { m: rows, n: columns, k: depth, alpha, beta, transposeA, transposeB } = testCase
+    const prepared = backend.prepareMatrix!(b, depth, columns, { transposeB })
+    // The prepared operand is a copy: changing B afterwards must not change the product.
+    const original = b.slice()
+    b.fill(Number.NaN)
+    backend.gemmPrepared!({ m: rows, a, b: prepared, c, alpha, beta, transposeA })
+    b.set(original)
+  } else {
+    backend.gemm({ ...testCase, a, b, c })
+  }
   for (let index = 0; index < m * n; index++) {
     const error = Math.abs(c[index]! - expected[index]!)
     if (!(error <= bound[index]!)) return `C[${Math.floor(index / n)}][${index % n}] = ${c[index]} vs oracle ${expected[index]} (bound ${bound[index]!.toExponential(2)})`

@@ -1,6 +1,7 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
 import { referenceConvertAccumulate } from '../reference/reference-convert-accumulate.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
+import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
 import { loadWasmModule } from './load-wasm-module.js'
 import type { WasmKernelExports } from './load-wasm-module.js'
@@ -59,7 +60,7 @@ class WasmArena {
 export function createWasmBackend(): ComputeBackendV1 {
   const kernels = loadWasmModule()
   const arena = new WasmArena(kernels)
-  return {
+  const backend: ComputeBackendV1 = {
     specificationVersion: 'v1',
     name: 'wasm-simd',
     gemm(params: GemmParamsV1): void {
@@ -92,4 +93,6 @@ export function createWasmBackend(): ComputeBackendV1 {
     // linear memory and the accumulator out again would cost more than the arithmetic itself.
     convertAccumulate: referenceConvertAccumulate,
   }
+  // NOTE: a prepared operand is a copy of B (each call copies operands into linear memory anyway).
+  return { ...backend, ...copiedPreparedMatrices(backend.name, (params) => backend.gemm(params)) }
 }

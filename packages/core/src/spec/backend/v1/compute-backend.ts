@@ -23,6 +23,45 @@ export interface ComputeBackendV1 {
    * @since 0.2.0
    */
   convertAccumulate?(params: ConvertAccumulateParamsV1): void
+  /**
+   * Optional, with {@link ComputeBackendV1.gemmPrepared}: B (k×n, or n×k with `transposeB`)
+   * copied once into the backend's own layout, for a right-hand operand that many GEMMs read
+   * (weights programmed once). The result holds no reference to `b`: later changes to `b` are not
+   * seen. Engines fall back to `gemm` without it.
+   * @since 0.2.0
+   */
+  prepareMatrix?(b: Float32Array, k: number, n: number, options?: { readonly transposeB?: boolean }): PreparedMatrixV1
+  /**
+   * C ← alpha·op(A)·B + beta·C with B prepared by this backend's `prepareMatrix`; equal to `gemm`
+   * on the same operands within float32 rounding (the summation order may differ).
+   * @since 0.2.0
+   */
+  gemmPrepared?(params: PreparedGemmParamsV1): void
+}
+
+/**
+ * A right-hand GEMM operand in a backend's own layout (see `ComputeBackendV1.prepareMatrix`).
+ * Opaque: only the backend that made it can use it.
+ * @since 0.2.0
+ */
+export interface PreparedMatrixV1 {
+  /** The name of the backend that prepared it. */
+  readonly backend: string
+  readonly k: number
+  readonly n: number
+  /** Memory it holds, bytes. */
+  readonly bytes: number
+}
+
+/** @since 0.2.0 */
+export interface PreparedGemmParamsV1 {
+  readonly m: number
+  readonly a: Float32Array
+  readonly b: PreparedMatrixV1
+  readonly c: Float32Array
+  readonly alpha?: number
+  readonly beta?: number
+  readonly transposeA?: boolean
 }
 
 /**
