@@ -1,5 +1,8 @@
 #include "elementwise.h"
 
+#include "convert-row.h"
+#include "kernel-spec.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -65,8 +68,10 @@ double round_half_up(double x) {
 
 double quantize_ideal(double value, double min, double per_unit, double step, double steps) {
   const double position = (value - min) * per_unit + 0.5;
-  // Clamped to [0, steps] without branches (min/max; NaN goes to 0 as in the oracle), then truncated:
-  // the floor of a non-negative number, equal to the oracle's code (0 below 1, steps at or above it).
+  // A NaN column value stays NaN, as in the oracle (its code is trunc(NaN)).
+  if (position != position) return position;
+  // Clamped to [0, steps] without branches (min/max), then truncated: the floor of a non-negative
+  // number, equal to the oracle's code (0 below 1, steps at or above it).
   const double low_clamped = position > 0.0 ? position : 0.0;
   const double clamped = low_clamped < steps ? low_clamped : steps;
   const double code = static_cast<double>(static_cast<std::int64_t>(clamped));
@@ -75,9 +80,26 @@ double quantize_ideal(double value, double min, double per_unit, double step, do
 
 }  // namespace
 
+void convert_row_scalar(const ConvertRow& row, std::size_t first) {
+  for (std::size_t column = first; column < row.count; ++column) {
+    const double x = row.in[column];
+    const double level = row.quantizes ? quantize_ideal(x, row.min, row.per_unit, row.step, row.steps) : x;
+    if (!row.digital_offset) {
+      row.out[column] += row.factor * level;
+      continue;
+    }
+    const double value = level - row.subtract;
+    row.out[column] += row.factor * ((row.flipped != nullptr && row.flipped[column] == 1 ? row.flipped_term - value : value) - row.bias_term);
+  }
+}
+
 void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
                         const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output) {
   const bool quantizes = shape.steps > 0;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  static const bool avx2 = isa_supported(Isa::kAvx2);
+  const bool vector_rows = avx2 && shape.steps < 2147483648.0;
+#endif
   for (std::size_t plane = 0; plane < shape.planes; ++plane) {
     const double min = range_min[plane], span = range_span[plane], factor = factors[plane];
     const double per_unit = shape.steps / span, step = span / shape.steps;
@@ -105,17 +127,15 @@ void convert_accumulate(const ConvertAccumulateShape& shape, const float* values
         for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += flipped != nullptr && flipped[column] == 1 ? inverted : direct;
         continue;
       }
-      const float* in = values + row * shape.stride + shape.offset;
-      for (std::size_t column = 0; column < shape.output_count; ++column) {
-        const double x = in[column];
-        const double level = quantizes ? quantize_ideal(x, min, per_unit, step, shape.steps) : x;
-        if (!shape.digital_offset) {
-          out[column] += factor * level;
-          continue;
-        }
-        const double value = level - subtract;
-        out[column] += factor * ((flipped != nullptr && flipped[column] == 1 ? flipped_term - value : value) - bias_term);
+      const ConvertRow columns{values + row * shape.stride + shape.offset, out, shape.output_count, quantizes, min, per_unit, step, shape.steps, factor,
+                               shape.digital_offset, subtract, flipped_term, bias_term, flipped};
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+      if (vector_rows) {
+        convert_row_avx2(columns);
+        continue;
       }
+#endif
+      convert_row_scalar(columns, 0);
     }
   }
 }
