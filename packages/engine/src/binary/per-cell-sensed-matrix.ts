@@ -3,6 +3,7 @@ import { ActivityCounter } from '../engine/activity-counter.js'
 import type { ActivityCounts, ProgrammedAnalogMatrix } from '../engine/analog-matrix-options.js'
 import { converterRandom } from '../engine/converter-random.js'
 import { effectiveTimeS } from '../engine/effective-time.js'
+import { residentGemm } from '../engine/resident-gemm.js'
 import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { BinaryStorage } from './binary-storage.js'
 import { cellDifferentials, fillDifferentials } from './cell-differentials.js'
@@ -147,7 +148,7 @@ export class PerCellSensedMatrix implements ProgrammedAnalogMatrix {
     const { backend } = this.state
     if (!binary || at.antisymmetric) {
       // Non-binary inputs read the weight alone (input branch +1) and multiply it digitally.
-      backend.gemm({ m: batch, n: columns, k: rows, a: inputs, b: at.plus!, c: output, alpha: 1, beta: 0 })
+      residentGemm(backend, batch, columns, rows, inputs, at.plus!, output)
       return
     }
     const positive = new Float32Array(batch * rows)
@@ -156,8 +157,8 @@ export class PerCellSensedMatrix implements ProgrammedAnalogMatrix {
       if (inputs[index]! > 0) positive[index] = 1
       else negative[index] = 1
     }
-    backend.gemm({ m: batch, n: columns, k: rows, a: positive, b: at.plus!, c: output, alpha: 1, beta: 0 })
-    backend.gemm({ m: batch, n: columns, k: rows, a: negative, b: at.minus!, c: output, alpha: 1, beta: 1 })
+    residentGemm(backend, batch, columns, rows, positive, at.plus!, output)
+    residentGemm(backend, batch, columns, rows, negative, at.minus!, output, 1)
   }
 
   /** Every synapse of every input vector decided by the converter, with fresh read noise. */

@@ -2,6 +2,7 @@ import type { RandomSource } from '@cimkit/core'
 import type { SliceMatrices } from '../array/slice-matrices.js'
 import type { SliceColumns } from './slice-columns.js'
 import { contiguousColumns } from './slice-columns.js'
+import { residentGemm } from './resident-gemm.js'
 import type { SliceRead, SliceReadContext } from './slice-reader.js'
 import { addReadNoise, applyReadDisturb, readSlice, squaredDrive } from './slice-reader.js'
 
@@ -32,12 +33,12 @@ export function readBlockSlices(context: SliceReadContext, reads: readonly Slice
   const width = reads.length * outputCount
   const packed = packSlices(reads.map((read) => read.matrices), rowCount, outputCount)
   const wide = new Float32Array(vectors * width)
-  context.backend.gemm({ m: vectors, n: width, k: rowCount, a: inputs, b: packed.effective, c: wide })
+  residentGemm(context.backend, vectors, width, rowCount, inputs, packed.effective, wide)
   const squared = packed.noiseVariance === null ? null : squaredDrive(inputs)
   let wideVariance: Float32Array | null = null
   if (squared !== null) {
     wideVariance = new Float32Array(vectors * width)
-    context.backend.gemm({ m: vectors, n: width, k: rowCount, a: squared, b: packed.noiseVariance!, c: wideVariance })
+    residentGemm(context.backend, vectors, width, rowCount, squared, packed.noiseVariance!, wideVariance)
   }
   return reads.map((read, slice) => {
     let columns: SliceColumns = { data: wide, stride: width, offset: slice * outputCount }

@@ -26,12 +26,14 @@ import { effectiveTimeS } from './effective-time.js'
 import { concatenate, gatherRows, sumRows } from './drive-rows.js'
 
 /**
- * Per chunk of a large batch: at most this many drive values (vectors × rows × planes) and column
- * values (vectors × planes × slices × outputs of a column block), 512 KiB and 256 KiB of float32,
- * so each chunk's planes and products stay in a core's L2 cache through conversion.
+ * Per chunk of a large batch: at most this many drive values (vectors × rows × planes, 2 MiB of
+ * float32) and column values (vectors × planes × slices × outputs of a column block, 8 MiB). NOTE:
+ * sized for the GEMM, not for L2: each weight strip is reused by every drive row of the chunk, so
+ * chunks of a batch of 64 with 4 slices or 7 bit planes stay whole (chunks of 2 to 16 vectors
+ * re-read the weights from memory up to 32 times per call).
  */
-const chunkDriveValues = 1 << 17
-const chunkColumnValues = 1 << 16
+const chunkDriveValues = 1 << 19
+const chunkColumnValues = 1 << 21
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -68,6 +70,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   /** True while `calibrate` profiles: calibration reads are offline and not counted as activity. */
   private profiling = false
   private calibratedInputScale: number | null = null
+  private readonly scratchBuffers = new Map<string, Float32Array | Float64Array>()
   private matrixCache: { readonly timeS: number | undefined; readonly version: number; readonly matrices: SliceMatrices[][][] } | null = null
 
   /** True when middleware wraps the reads (their results may be held by a technique). */
@@ -88,6 +91,19 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const fusable = converter === null || (converter.idealUniform === true && converter.bits !== null)
     const { backend } = state.readContext
     this.fusedConvertAccumulate = fusable && !this.middlewareReads && backend.convertAccumulate !== undefined ? backend.convertAccumulate.bind(backend) : null
+  }
+
+  /** A float32 buffer kept for reuse across calls (allocating and zeroing large arrays per call costs more than the work on them). */
+  private scratch(name: string, length: number): Float32Array {
+    let buffer = this.scratchBuffers.get(name)
+    if (!(buffer instanceof Float32Array) || buffer.length !== length) this.scratchBuffers.set(name, (buffer = new Float32Array(length)))
+    return buffer
+  }
+
+  private scratch64(name: string, length: number): Float64Array {
+    let buffer = this.scratchBuffers.get(name)
+    if (!(buffer instanceof Float64Array) || buffer.length !== length) this.scratchBuffers.set(name, (buffer = new Float64Array(length)))
+    return buffer
   }
 
   get layout(): ArrayLayout {
@@ -177,8 +193,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private drive(inputs: Float32Array, scale: number): DrivePlanes {
-    const normalized = new Float32Array(inputs.length)
-    for (let index = 0; index < inputs.length; index++) normalized[index] = Math.min(1, Math.max(-1, inputs[index]! / scale))
+    // NOTE: reused across calls unless middleware sees the drive (a technique may keep what it sees).
+    const normalized = this.middlewareReads ? new Float32Array(inputs.length) : this.scratch('normalized', inputs.length)
+    for (let index = 0; index < inputs.length; index++) {
+      const value = inputs[index]! / scale
+      normalized[index] = value > 1 ? 1 : value < -1 ? -1 : value
+    }
     return encodeInputs(normalized, this.state.inputEncoder)
   }
 
@@ -205,7 +225,9 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const rowSums = gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount))
     const totalRowSums = new Float64Array(vectors)
     for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
-    const output = new Float64Array(batch * this.columns)
+    // Consumed by the caller before the next run (`mvm` scales it into its result).
+    const output = this.scratch64('output', batch * this.columns)
+    output.fill(0)
     const analogPartialSums = engine.partialSums === 'analog'
     const nonNegativeDrive = this.nonNegativeDrive
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {

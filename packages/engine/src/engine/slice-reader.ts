@@ -8,6 +8,7 @@ import { conductancesAt } from '../array/slice-matrices.js'
 import type { ArrayLayout } from '../mapping/array-layout.js'
 import type { WeightEncoding } from '../mapping/weight-encoding.js'
 import type { ActivityCounter } from './activity-counter.js'
+import { residentGemm } from './resident-gemm.js'
 
 /** What reading one slice of one block needs. @since 0.1.0 */
 export interface SliceReadContext {
@@ -82,19 +83,19 @@ function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Arra
     if ('values' in wired) out = wired.values
     else {
       out = new Float32Array(vectors * outputCount)
-      context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: wired.matrix, c: out })
+      residentGemm(context.backend, vectors, outputCount, rowCount, inputs, wired.matrix, out)
     }
   } else if (context.wireResistanceOhm > 0) {
     // Floating or gated idle rows change the network with the drive pattern: a solve per vector.
     out = irDropRead(context, read, inputs, vectors)
   } else {
     out = new Float32Array(vectors * outputCount)
-    context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: inputs, b: matrices.effective, c: out })
+    residentGemm(context.backend, vectors, outputCount, rowCount, inputs, matrices.effective, out)
   }
   if (matrices.noiseVariance !== null) {
     const squared = squaredDrive(inputs)
     const variance = new Float32Array(vectors * outputCount)
-    context.backend.gemm({ m: vectors, n: outputCount, k: rowCount, a: squared, b: matrices.noiseVariance, c: variance })
+    residentGemm(context.backend, vectors, outputCount, rowCount, squared, matrices.noiseVariance, variance)
     addReadNoise(matrices, squared, variance, vectors, rowCount, outputCount, out, random)
   }
   applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))

@@ -28,11 +28,15 @@ export class DacEncoder implements InputEncoderV1 {
 
   encode(values: Float32Array): EncodedInputV1 {
     const planes = new Float32Array(values.length)
+    const { maxLevel } = this
     const low = this.signed ? -1 : 0
+    // NOTE: |value|·maxLevel of a float32 value and maxLevel ≤ 2^16 has at most 41 significant bits,
+    // so |value|·maxLevel + 0.5 is exact and its floor is Math.round's half-away-from-zero result.
+    const exactFloor = maxLevel <= 2 ** 16
     for (let index = 0; index < values.length; index++) {
       const value = Math.min(1, Math.max(low, values[index]!))
-      const level = Math.sign(value) * Math.round(Math.abs(value) * this.maxLevel)
-      planes[index] = level / this.maxLevel
+      const magnitude = Math.abs(value) * maxLevel
+      planes[index] = (Math.sign(value) * (exactFloor ? Math.floor(magnitude + 0.5) : Math.round(magnitude))) / maxLevel
     }
     return { planes, cycles: 1, planeWeights: Float64Array.of(1) }
   }

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@cimkit/core'
 import type { EncodedInputV1 } from '@cimkit/core'
 import { allocatePlanes, codeOf } from './encoded-planes.js'
 
@@ -35,33 +36,40 @@ export function bitPlaneWeights(bits: number, coding: BitPlaneCoding): number[] 
  * @since 0.1.0
  */
 export function encodeBitPlanes(values: Float32Array, bits: number, coding: BitPlaneCoding): EncodedInputV1 {
+  if (!Number.isInteger(bits) || bits < 1 || bits > 32) throw new InvalidArgumentError('bits', `a bit-plane driver takes 1 to 32 bits, got ${bits}`)
   const cycles = bitPlaneCycles(bits, coding)
   const encoded = allocatePlanes(cycles, values.length, bitPlaneWeights(bits, coding))
   const planes = encoded.planes
   const length = values.length
+  // Bit patterns (the magnitude for sign-magnitude, with its sign apart), then one plane at a time
+  // so that every plane is written contiguously. NOTE: bits ≤ 31 here, so a pattern fits in int32
+  // and bit c is (pattern >>> c) & 1, the same value as ⌊pattern / 2^c⌋ mod 2.
+  const patterns = new Uint32Array(length)
+  const signs = coding === 'sign-magnitude' ? new Float32Array(length) : null
   if (coding === 'unsigned') {
     const maxCode = 2 ** bits - 1
-    for (let index = 0; index < length; index++) {
-      const code = codeOf(values[index]!, maxCode, 0, maxCode)
-      for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = (code >>> cycle) & 1
-    }
+    for (let index = 0; index < length; index++) patterns[index] = codeOf(values[index]!, maxCode, 0, maxCode)
   } else if (coding === 'twos-complement') {
     const scale = (2 ** bits - 1) / 2
     const span = 2 ** bits
     for (let index = 0; index < length; index++) {
       const code = codeOf(values[index]!, scale, -(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
-      const pattern = code < 0 ? code + span : code
-      for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = Math.floor(pattern / 2 ** cycle) % 2
+      patterns[index] = code < 0 ? code + span : code
     }
   } else {
     const scale = (2 ** bits - 1) / 2
     const maxMagnitude = 2 ** (bits - 1) - 1
     for (let index = 0; index < length; index++) {
       const code = codeOf(values[index]!, scale, -maxMagnitude, maxMagnitude)
-      const sign = code < 0 ? -1 : 1
-      const magnitude = Math.abs(code)
-      for (let cycle = 0; cycle < cycles; cycle++) planes[cycle * length + index] = Math.floor(magnitude / 2 ** cycle) % 2 === 1 ? sign : 0
+      signs![index] = code < 0 ? -1 : 1
+      patterns[index] = code < 0 ? -code : code
     }
+  }
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const plane = planes.subarray(cycle * length, (cycle + 1) * length)
+    // A set bit drives the input's polarity; a clear bit a plain +0 (bit · sign + 0 turns −0 into +0).
+    if (signs === null) for (let index = 0; index < length; index++) plane[index] = (patterns[index]! >>> cycle) & 1
+    else for (let index = 0; index < length; index++) plane[index] = ((patterns[index]! >>> cycle) & 1) * signs[index]! + 0
   }
   return encoded
 }
