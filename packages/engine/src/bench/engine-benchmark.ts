@@ -74,13 +74,15 @@ function median(values: number[]): number {
  * Seconds of each call of `call`: `warmup` calls, then calls until those after the warm-up
  * total about `targetSeconds` (at least `minimum` of them, at most 1000).
  */
-function timeCalls(call: () => void, targetSeconds: number, minimum: number, warmup = 0): number[] {
+function timeCalls(call: () => void, targetSeconds: number, minimum: number, warmup = 0, after?: () => void): number[] {
   const times: number[] = []
   let steady = 0
   while (times.length < warmup + minimum || (steady < targetSeconds && times.length < warmup + 1000)) {
     const start = performance.now()
     call()
     const seconds = (performance.now() - start) / 1000
+    // Untimed: reading the resident set size is a system call and a parse.
+    after?.()
     times.push(seconds)
     if (times.length > warmup) steady += seconds
   }
@@ -179,11 +181,11 @@ function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: nu
     () => {
       const output = matrix.mvm(inputs, batch)
       first ??= output
-      sample()
     },
     targetSeconds,
     5,
     warmup,
+    sample,
   )
   const seconds = median(times.slice(warmup))
   const total = times.reduce((sum, time) => sum + time, 0)

@@ -23,16 +23,17 @@ const packedCache = new WeakMap<SliceMatrices, PackedSlices>()
  * product over the same rows as in a per-slice GEMM, only the GEMM is wider (all weight slices in
  * one product). Noise is then drawn per slice from the stream a per-slice
  * read uses, in the same order, so both paths give the same values. Slices without noise are
- * returned as views into the wide product (see `SliceColumns`).
+ * returned as views into the wide product (see `SliceColumns`). With `scratch`, the product goes
+ * into a buffer the caller reuses across calls (its values are consumed before the next read).
  * @since 0.2.0
  */
-export function readBlockSlices(context: SliceReadContext, reads: readonly SliceRead[], inputs: Float32Array, vectors: number): SliceColumns[] {
+export function readBlockSlices(context: SliceReadContext, reads: readonly SliceRead[], inputs: Float32Array, vectors: number, scratch?: (length: number) => Float32Array): SliceColumns[] {
   const { rowCount, outputCount } = reads[0]!.block
   const direct = reads.length > 1 && context.wireResistanceOhm === 0 && !context.middleware.some((technique) => technique.wrapMvm !== undefined)
-  if (!direct) return reads.map((read) => ({ data: readSlice(context, read, inputs, vectors), stride: outputCount, offset: 0 }))
+  if (!direct) return reads.map((read) => ({ data: readSlice(context, read, inputs, vectors, reads.length === 1 ? scratch : undefined), stride: outputCount, offset: 0 }))
   const width = reads.length * outputCount
   const packed = packSlices(reads.map((read) => read.matrices), rowCount, outputCount)
-  const wide = new Float32Array(vectors * width)
+  const wide = scratch?.(vectors * width) ?? new Float32Array(vectors * width)
   residentGemm(context.backend, vectors, width, rowCount, inputs, packed.effective, wide)
   const squared = packed.noiseVariance === null ? null : squaredDrive(inputs)
   let wideVariance: Float32Array | null = null

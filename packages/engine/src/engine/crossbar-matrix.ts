@@ -100,6 +100,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     return buffer
   }
 
+  /** Zeros of a given length, kept (nothing writes into them). */
+  private zeros(length: number): Float64Array {
+    return this.scratch64(`zeros`, length)
+  }
+
   private scratch64(name: string, length: number): Float64Array {
     let buffer = this.scratchBuffers.get(name)
     if (!(buffer instanceof Float64Array) || buffer.length !== length) this.scratchBuffers.set(name, (buffer = new Float64Array(length)))
@@ -222,14 +227,16 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const deviceTimeS = timeS === undefined ? undefined : effectiveTimeS(readContext.middleware, timeS)
     const matrices = this.matricesAt(deviceTimeS)
     const gathered = blocks.map((row) => gatherRows(drive.planes, vectors, this.rows, row[0]!.rowStart, row[0]!.rowCount))
-    const rowSums = gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount))
+    const nonNegativeDrive = this.nonNegativeDrive
+    // Σ drive per vector matters to idle vectors (non-negative drive) and the digital offset only;
+    // otherwise zeros stand in for it (it is never read then).
+    const rowSums = nonNegativeDrive || encoding.digitalOffset ? gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount)) : blocks.map(() => this.zeros(vectors))
     const totalRowSums = new Float64Array(vectors)
     for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
     // Consumed by the caller before the next run (`mvm` scales it into its result).
     const output = this.scratch64('output', batch * this.columns)
     output.fill(0)
     const analogPartialSums = engine.partialSums === 'analog'
-    const nonNegativeDrive = this.nonNegativeDrive
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
       const block = blocks[rowBlock]![columnBlock]!
       const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
@@ -256,7 +263,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       // with it, reads keep the slice-major order the techniques have always seen.
       const blockReads = this.middlewareReads
         ? null
-        : blocks.map((_, rowBlock) => readBlockSlices(readContext, slices.map((slice) => sliceRead(rowBlock, columnBlock, slice)), gathered[rowBlock]!, vectors))
+        : blocks.map((_, rowBlock) => readBlockSlices(readContext, slices.map((slice) => sliceRead(rowBlock, columnBlock, slice)), gathered[rowBlock]!, vectors, (length) => this.scratch(`read${rowBlock}`, length)))
       for (let slice = 0; slice < encoding.slices; slice++) {
         const analogSum = analogPartialSums ? new Float32Array(vectors * outputCount) : null
         for (let rowBlock = 0; rowBlock < layout.rowBlocks; rowBlock++) {

@@ -50,11 +50,12 @@ export interface SliceRead {
  * in digit units, through the middleware's `wrapMvm` chain (first = outermost).
  * @since 0.1.0
  */
-export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number): Float32Array {
+export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, scratch?: (length: number) => Float32Array): Float32Array {
   const layers = context.middleware.filter((technique) => technique.wrapMvm !== undefined)
   const { rowCount, outputCount } = read.block
   const readAt = (depth: number, drive: Float32Array): Float32Array => {
-    if (depth === layers.length) return rawRead(context, read, drive, vectors, read.random.stream('read'))
+    // NOTE: a caller's scratch buffer only without middleware (a technique may keep what it returns).
+    if (depth === layers.length) return rawRead(context, read, drive, vectors, read.random.stream('read'), layers.length === 0 ? scratch : undefined)
     // NOTE: `arrayId` is not in MvmCallV1; techniques with per-array state read it (reliability's host contract).
     const call: MvmCallV1 & { readonly arrayId: string } = {
       arrayId: read.arrayId,
@@ -72,7 +73,7 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
   return readAt(0, inputs)
 }
 
-function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource): Float32Array {
+function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource, scratch?: (length: number) => Float32Array): Float32Array {
   const { rowCount, outputCount } = read.block
   const { matrices } = read
   let out: Float32Array
@@ -89,7 +90,7 @@ function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Arra
     // Floating or gated idle rows change the network with the drive pattern: a solve per vector.
     out = irDropRead(context, read, inputs, vectors)
   } else {
-    out = new Float32Array(vectors * outputCount)
+    out = scratch?.(vectors * outputCount) ?? new Float32Array(vectors * outputCount)
     residentGemm(context.backend, vectors, outputCount, rowCount, inputs, matrices.effective, out)
   }
   if (matrices.noiseVariance !== null) {

@@ -30,15 +30,31 @@ export class DacEncoder implements InputEncoderV1 {
     const planes = new Float32Array(values.length)
     const { maxLevel } = this
     const low = this.signed ? -1 : 0
-    // NOTE: |value|·maxLevel of a float32 value and maxLevel ≤ 2^16 has at most 41 significant bits,
-    // so |value|·maxLevel + 0.5 is exact and its floor is Math.round's half-away-from-zero result.
-    const exactFloor = maxLevel <= 2 ** 16
+    // NOTE: Math.sign, Math.round and a sign select branch on the input's sign, which is random in
+    // a batch (most of the encode's time went to mispredictions). For a float32 value and
+    // maxLevel ≤ 2^16, s = value·maxLevel has at most 41 significant bits, so s + 0.5 is exact and
+    // ⌊s + 0.5⌋ is the nearest integer, ties up; a negative tie then steps down (half away from
+    // zero), and a zero level takes the sign of s (−0 for negative inputs), as sign(s)·round(|s|).
+    if (maxLevel > 2 ** 16) return { planes: this.encodeWide(values, low), cycles: 1, planeWeights: Float64Array.of(1) }
     for (let index = 0; index < values.length; index++) {
-      const value = Math.min(1, Math.max(low, values[index]!))
-      const magnitude = Math.abs(value) * maxLevel
-      planes[index] = (Math.sign(value) * (exactFloor ? Math.floor(magnitude + 0.5) : Math.round(magnitude))) / maxLevel
+      const value = values[index]!
+      const scaled = (value > 1 ? 1 : value <= low ? low : value) * maxLevel
+      const half = scaled + 0.5
+      const up = Math.floor(half)
+      const level = up === half && scaled < 0 ? up - 1 : up
+      planes[index] = (level === 0 ? scaled * 0 : level) / maxLevel
     }
     return { planes, cycles: 1, planeWeights: Float64Array.of(1) }
+  }
+
+  /** Levels of a DAC with more than 17 bits, where s + 0.5 may round: sign(s)·round(|s|) as written. */
+  private encodeWide(values: Float32Array, low: number): Float32Array {
+    const planes = new Float32Array(values.length)
+    for (let index = 0; index < values.length; index++) {
+      const value = Math.min(1, Math.max(low, values[index]!))
+      planes[index] = (Math.sign(value) * Math.round(Math.abs(value) * this.maxLevel)) / this.maxLevel
+    }
+    return planes
   }
 
   toJSON(): Record<string, unknown> {

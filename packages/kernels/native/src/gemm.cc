@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gemm-parts.h"
+#include "strip-gemm.h"
 #include "thread-pool.h"
 
 namespace cimkit {
@@ -103,17 +104,27 @@ void pack_a(const KernelSpec& spec, MatrixView a, int i0, int p0, int rows, int 
 // Packs B[p0.., j0..] (depth x columns) as ceil(columns / nr) strips of depth x nr, zero-padded.
 void pack_b(const KernelSpec& spec, MatrixView b, int p0, int j0, int depth, int columns, float* out) {
   const int nr = spec.nr;
+  if (b.column_stride == 1) {
+    // Row by row: each row of B is read as one contiguous run (strip-major order would read one
+    // nr-wide piece of every row per strip, rows n floats apart, which the prefetchers do not follow).
+    for (int p = 0; p < depth; ++p) {
+      const float* source = b.data + (p0 + p) * b.row_stride + j0;
+      for (int strip = 0; strip < columns; strip += nr) {
+        const int live = std::min(nr, columns - strip);
+        float* row = out + static_cast<std::ptrdiff_t>(strip) * depth + p * nr;
+        std::memcpy(row, source + strip, sizeof(float) * live);
+        for (int j = live; j < nr; ++j) row[j] = 0.0f;
+      }
+    }
+    return;
+  }
   for (int strip = 0; strip < columns; strip += nr) {
     const int live = std::min(nr, columns - strip);
     float* target = out + static_cast<std::ptrdiff_t>(strip) * depth;
     for (int p = 0; p < depth; ++p) {
       const float* source = b.data + (p0 + p) * b.row_stride + (j0 + strip) * b.column_stride;
       float* row = target + p * nr;
-      if (b.column_stride == 1) {
-        std::memcpy(row, source, sizeof(float) * live);
-      } else {
-        for (int j = 0; j < live; ++j) row[j] = source[j * b.column_stride];
-      }
+      for (int j = 0; j < live; ++j) row[j] = source[j * b.column_stride];
       for (int j = live; j < nr; ++j) row[j] = 0.0f;
     }
   }
@@ -128,7 +139,48 @@ void scale_c(int m, int n, float beta, float* c, std::ptrdiff_t ldc) {
   }
 }
 
+std::vector<float>& strip_gemm_packed_a() {
+  thread_local std::vector<float> storage;
+  return storage;
+}
+
+namespace {
+
+// B strips packed on the fly by the thread that uses them: a group's strips of one panel at once
+// (rows of B read as contiguous runs of the group's width, which the prefetchers follow; one
+// strip at a time reads one 64-byte piece of each 4 KiB-apart row and waits on every one).
+struct StripsPackedOnUse {
+  const KernelSpec& spec;
+  MatrixView b;
+  int n;
+  static std::vector<float>& buffer() {
+    thread_local std::vector<float> storage;
+    return storage;
+  }
+  void load(int first, int last, int p0, int depth) const {
+    const std::size_t floats = static_cast<std::size_t>(last - first) * spec.nr * depth;
+    if (buffer().size() < floats) buffer().resize(floats);
+    pack_b(spec, b, p0, first * spec.nr, depth, std::min(n, last * spec.nr) - first * spec.nr, buffer().data());
+    loaded_first() = first;
+  }
+  const float* operator()(int strip, int, int depth) const { return buffer().data() + static_cast<std::ptrdiff_t>(strip - loaded_first()) * spec.nr * depth; }
+  const char* next(int, int, int) const { return nullptr; }
+  // Per thread, as the buffer: threads load different groups at the same time.
+  static int& loaded_first() {
+    thread_local int first = 0;
+    return first;
+  }
+};
+
+}  // namespace
+
 void gemm(const KernelSpec& spec, int m, int n, int k, float alpha, MatrixView a, MatrixView b, float beta, float* c, std::ptrdiff_t ldc, int threads) {
+  // A batch of vectors times a wide B (the engine's drive times weights): B is read once, one
+  // strip at a time by the thread that uses it, instead of packing kc x nc panels that spill L2.
+  if (m <= spec.mc && n >= 2 * spec.nr) {
+    gemm_strips(spec, m, n, k, alpha, a, beta, c, ldc, threads, StripsPackedOnUse{spec, b, n});
+    return;
+  }
   ThreadPool& pool = shared_thread_pool();
   const double flops = 2.0 * m * n * k;
   const int by_work = static_cast<int>(std::max(1.0, flops / kMinFlopsPerThread));
