@@ -28,7 +28,7 @@ struct Avx2Isa {
 // Blocking for Zen 3 / Skylake-class caches: A block 120 x 256 floats = 120 KiB (L2),
 // B strip 256 x 16 floats = 16 KiB (L1d 32 KiB).
 const KernelSpec& avx2_kernel_spec() {
-  static const KernelSpec spec{"avx2", 6, 16, 120, 256, 1024, &micro_kernel<Avx2Isa, 6, 2>, &micro_kernel_direct<Avx2Isa, 6, 2, true>, &micro_kernel_direct<Avx2Isa, 6, 2, false>};
+  static const KernelSpec spec{"avx2", 6, 16, 120, 256, 1024, &micro_kernel<Avx2Isa, 6, 2>, &micro_kernel_direct<Avx2Isa, 6, 2, true>, &micro_kernel_direct<Avx2Isa, 6, 2, false>, row_edge_kernels<Avx2Isa, 6, 2>()};
   return spec;
 }
 

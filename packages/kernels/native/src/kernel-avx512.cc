@@ -29,7 +29,7 @@ const KernelSpec& avx512_kernel_spec() {
   using B = Avx512Blocking;
   static_assert(B::kNr == 2 * Avx512Isa::kWidth, "two zmm vectors per row of the tile");
   static const KernelSpec spec{"avx512", B::kMr, B::kNr, B::kMc, B::kKc, B::kNc, &micro_kernel<Avx512Isa, B::kMr, 2>,
-                               &micro_kernel_direct<Avx512Isa, B::kMr, 2, true>, &micro_kernel_direct<Avx512Isa, B::kMr, 2, false>};
+                               &micro_kernel_direct<Avx512Isa, B::kMr, 2, true>, &micro_kernel_direct<Avx512Isa, B::kMr, 2, false>, row_edge_kernels<Avx512Isa, B::kMr, 2>()};
   return spec;
 }
 

@@ -23,7 +23,7 @@ struct ScalarIsa {
 }  // namespace
 
 const KernelSpec& scalar_kernel_spec() {
-  static const KernelSpec spec{"scalar", 4, 8, 128, 256, 1024, &micro_kernel<ScalarIsa, 4, 8>, &micro_kernel_direct<ScalarIsa, 4, 8, true>, &micro_kernel_direct<ScalarIsa, 4, 8, false>};
+  static const KernelSpec spec{"scalar", 4, 8, 128, 256, 1024, &micro_kernel<ScalarIsa, 4, 8>, &micro_kernel_direct<ScalarIsa, 4, 8, true>, &micro_kernel_direct<ScalarIsa, 4, 8, false>, row_edge_kernels<ScalarIsa, 4, 8>()};
   return spec;
 }
 

@@ -2,6 +2,7 @@
 #define CIMKIT_KERNEL_SPEC_H_
 
 #include <cstddef>
+#include <utility>
 
 namespace cimkit {
 
@@ -24,6 +25,9 @@ struct KernelSpec {
   MicroKernelFn kernel;
   DirectKernelFn direct_row_major;
   DirectKernelFn direct_column_major;
+  // row_edge[r], r = 1 .. mr - 1: the full-width tile product for the first r rows of a packed
+  // (zero-padded) A strip, accumulated into C in place.
+  const MicroKernelFn* row_edge;
 };
 
 enum class Isa { kScalar = 0, kAvx2 = 1, kAvx512 = 2 };

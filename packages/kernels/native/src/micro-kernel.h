@@ -7,7 +7,9 @@
 // Accumulators: MR x NV vectors, kept in registers (AVX2 6x16: 12 of 16 ymm; AVX-512 12x32:
 // 24 of 32 zmm), plus NV vectors of B and one broadcast of A.
 
-template <class Isa, int MR, int NV>
+// A_STRIDE: floats per step of the packed A strip (the spec's mr; larger than MR for the kernels of
+// a partial last strip, which read the first MR rows of a zero-padded full-height strip).
+template <class Isa, int MR, int NV, int A_STRIDE = MR>
 CIMKIT_TARGET void micro_kernel(int depth, const float* packed_a, const float* packed_b, float* c, std::ptrdiff_t ldc) {
   using V = typename Isa::V;
   constexpr int W = Isa::kWidth;
@@ -28,7 +30,7 @@ CIMKIT_TARGET void micro_kernel(int depth, const float* packed_a, const float* p
 #pragma GCC unroll 4
       for (int v = 0; v < NV; ++v) acc[r][v] = Isa::fma(a, b[v], acc[r][v]);
     }
-    packed_a += MR;
+    packed_a += A_STRIDE;
     packed_b += NR;
   }
 #pragma GCC unroll 32
@@ -37,6 +39,20 @@ CIMKIT_TARGET void micro_kernel(int depth, const float* packed_a, const float* p
 #pragma GCC unroll 4
     for (int v = 0; v < NV; ++v) Isa::store(row + v * W, Isa::add(Isa::load(row + v * W), acc[r][v]));
   }
+}
+
+// Kernels for a partial last strip of R = 1 .. MR - 1 live rows (index R; entry 0 unused), writing
+// C in place: a batch of 64 vectors leaves 4 rows over 6-row tiles, which through a scratch tile
+// cost a fifth of a single-threaded GEMM.
+template <class Isa, int MR, int NV, int... R>
+const cimkit::MicroKernelFn* row_edge_kernels_of(std::integer_sequence<int, R...>) {
+  static const cimkit::MicroKernelFn kernels[] = {nullptr, &micro_kernel<Isa, R + 1, NV, MR>...};
+  return kernels;
+}
+
+template <class Isa, int MR, int NV>
+const cimkit::MicroKernelFn* row_edge_kernels() {
+  return row_edge_kernels_of<Isa, MR, NV>(std::make_integer_sequence<int, MR - 1>{});
 }
 
 // The same tile product reading A in place instead of from a packed strip, for skinny C (few

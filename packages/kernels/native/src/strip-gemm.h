@@ -71,8 +71,13 @@ void gemm_strips(const KernelSpec& spec, int m, int n, int k, float alpha, Matri
               for (const std::ptrdiff_t end = std::min(strip_bytes, fetched + share); fetched < end; fetched += kCacheLine) __builtin_prefetch(next_b + fetched, 0, 3);
             }
             const float* strip_a = panel_a + static_cast<std::ptrdiff_t>(ir) * depth;
-            run_tile(spec, std::min(mr, m - ir), live_columns, c + ir * ldc + strip * nr, ldc,
-                     [&](float* target, std::ptrdiff_t stride) { spec.kernel(depth, strip_a, strip_b, target, stride); });
+            const int live_rows = std::min(mr, m - ir);
+            float* tile = c + ir * ldc + strip * nr;
+            if (live_rows < mr && live_columns == nr) {
+              spec.row_edge[live_rows](depth, strip_a, strip_b, tile, ldc);
+              continue;
+            }
+            run_tile(spec, live_rows, live_columns, tile, ldc, [&](float* target, std::ptrdiff_t stride) { spec.kernel(depth, strip_a, strip_b, target, stride); });
           }
         }
       }

@@ -99,7 +99,8 @@ int main() {
   using B = cimkit::Avx512Blocking;
   static_assert(B::kNr == 2 * Emulated16Isa::kWidth, "same tile as the AVX-512 kernel");
   const cimkit::KernelSpec spec{"avx512-geometry", B::kMr, B::kNr, B::kMc, B::kKc, B::kNc, &micro_kernel<Emulated16Isa, B::kMr, 2>,
-                                &micro_kernel_direct<Emulated16Isa, B::kMr, 2, true>, &micro_kernel_direct<Emulated16Isa, B::kMr, 2, false>};
+                                &micro_kernel_direct<Emulated16Isa, B::kMr, 2, true>, &micro_kernel_direct<Emulated16Isa, B::kMr, 2, false>,
+                                row_edge_kernels<Emulated16Isa, B::kMr, 2>()};
   // Full and partial tiles, k across one and two kc panels, m across mc blocks, n across the
   // in-place-A limit (512) and one nc panel, and the threaded row and column splits.
   const int shapes[][3] = {{12, 32, 7}, {13, 33, 1}, {11, 31, 193}, {145, 40, 385}, {300, 70, 200}, {40, 520, 150}, {25, 1030, 9}, {1, 1, 1}};
