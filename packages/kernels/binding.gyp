@@ -8,6 +8,7 @@
         "native/src/cpu-features.cc",
         "native/src/elementwise.cc",
         "native/src/convert-row-avx2.cc",
+        "native/src/encode-uniform-avx2.cc",
         "native/src/gemm.cc",
         "native/src/prepared-gemm.cc",
         "native/src/kernel-avx2.cc",

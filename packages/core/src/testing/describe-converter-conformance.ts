@@ -42,6 +42,33 @@ export function describeInputEncoderConformance(name: string, options: Converter
       }
     })
 
+    it('declares uniformLevels only when encode is exactly those levels, bit for bit', () => {
+      const encoder = options.create()
+      const levels = encoder.uniformLevels
+      if (levels === undefined) return
+      expect(encoder.cycles).toBe(1)
+      // Every grid point, the ties between them, zeros of both signs, the range ends and beyond.
+      const values: number[] = [0, -0, 1, -1, 1.5, -1.5, Number.NaN, 1e-30, -1e-30]
+      for (let code = -levels.scale - 1; code <= levels.scale + 1 && values.length < 20000; code += Math.max(1, Math.floor(levels.scale / 4000))) {
+        for (const offset of [0, 0.5, -0.5, 0.25]) values.push(Math.fround((code + offset) / levels.scale))
+      }
+      const input = Float32Array.from(values)
+      const encoded = encoder.encode(input)
+      expect(encoded.planeWeights[0]).toBe(levels.planeWeight)
+      const halfAway = levels.rounding === 'half-away-from-zero'
+      const mismatches: string[] = []
+      for (let index = 0; index < input.length; index++) {
+        // UniformLevelsV1, as its documentation writes it.
+        const clipped = Math.min(1, Math.max(levels.low, input[index]!))
+        const scaled = clipped * levels.scale
+        let code = halfAway ? Math.sign(clipped) * Math.round(Math.abs(scaled)) : Math.round(scaled) + 0
+        code = code < levels.minCode ? levels.minCode : code > levels.maxCode ? levels.maxCode : code
+        const expected = Math.fround(code / levels.divisor)
+        if (!Object.is(encoded.planes[index], expected) && !(Number.isNaN(expected) && Number.isNaN(encoded.planes[index]))) mismatches.push(`${input[index]}: ${encoded.planes[index]} vs ${expected}`)
+      }
+      expect(mismatches.slice(0, 5)).toEqual([])
+    })
+
     it('is deterministic and serialisable, with a sourced cost', () => {
       const values = new Float32Array([0.1, 0.5, 0.9])
       expect(Array.from(options.create().encode(values).planes)).toEqual(Array.from(options.create().encode(values).planes))

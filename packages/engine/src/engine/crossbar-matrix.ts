@@ -198,6 +198,16 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private drive(inputs: Float32Array, scale: number): DrivePlanes {
+    const encoder = this.state.inputEncoder
+    const levels = encoder?.uniformLevels
+    const { backend } = this.state.readContext
+    if (encoder !== null && levels !== undefined && encoder.cycles === 1 && backend.encodeUniform !== undefined) {
+      // One backend pass normalizes and encodes, bit-identical to the steps below (the spec's contract).
+      const planes = this.middlewareReads ? new Float32Array(inputs.length) : this.scratch('planes', inputs.length)
+      const negative = backend.encodeUniform({ inputs, inputScale: scale, levels, planes })
+      // An unsigned encoder given negative inputs runs two passes: the general path below.
+      if (encoder.signed || !negative) return { planes, cycles: 1, planeWeights: Float64Array.of(levels.planeWeight), profilePlane: Int32Array.of(0) }
+    }
     // NOTE: reused across calls unless middleware sees the drive (a technique may keep what it sees).
     const normalized = this.middlewareReads ? new Float32Array(inputs.length) : this.scratch('normalized', inputs.length)
     for (let index = 0; index < inputs.length; index++) {

@@ -1,4 +1,4 @@
-import type { EncodedInputV1, InputEncoderV1 } from '@cimkit/core'
+import type { EncodedInputV1, InputEncoderV1, UniformLevelsV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { testDoubleCost } from './test-cost.js'
 
@@ -16,6 +16,8 @@ export class DacEncoder implements InputEncoderV1 {
   readonly signed: boolean
   readonly cycles = 1
   readonly cost = testDoubleCost('dac-test-double', 'drive')
+  /** Levels k/L, rounded half away from zero: a backend may encode them in one pass. */
+  readonly uniformLevels?: UniformLevelsV1
   private readonly maxLevel: number
 
   constructor(options: { readonly bits: number; readonly signed: boolean; readonly type?: string }) {
@@ -24,6 +26,8 @@ export class DacEncoder implements InputEncoderV1 {
     this.signed = options.signed
     this.type = options.type ?? 'dac'
     this.maxLevel = options.signed ? 2 ** (options.bits - 1) - 1 : 2 ** options.bits - 1
+    const level = this.maxLevel
+    if (level <= 2 ** 31) this.uniformLevels = { low: options.signed ? -1 : 0, scale: level, minCode: options.signed ? -level : 0, maxCode: level, divisor: level, rounding: 'half-away-from-zero', planeWeight: 1 }
   }
 
   encode(values: Float32Array): EncodedInputV1 {

@@ -187,6 +187,29 @@ napi_value Im2col(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// encodeUniform(inputs, planes, params: Float64Array(7) = inputScale, low, scale, minCode, maxCode,
+// divisor, halfAway) -> whether a normalized value was negative.
+napi_value EncodeUniform(napi_env env, napi_callback_info info) {
+  std::size_t argc = 3;
+  napi_value args[3];
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc != 3) return fail(env, "encodeUniform expects 3 arguments"), nullptr;
+  void *inputs, *planes, *params;
+  std::size_t inputs_length, planes_length, params_length;
+  if (!get_typed_array(env, args[0], napi_float32_array, &inputs, &inputs_length) ||
+      !get_typed_array(env, args[1], napi_float32_array, &planes, &planes_length) ||
+      !get_typed_array(env, args[2], napi_float64_array, &params, &params_length)) {
+    return nullptr;
+  }
+  if (params_length != 7) return fail(env, "encodeUniform: params must hold 7 numbers"), nullptr;
+  if (planes_length < inputs_length) return fail(env, "encodeUniform: planes is smaller than the inputs"), nullptr;
+  const double* p = static_cast<double*>(params);
+  const bool negative = cimkit::encode_uniform(static_cast<float*>(inputs), static_cast<float*>(planes), inputs_length, p[0], p[1], p[2], p[3], p[4], p[5], p[6] != 0);
+  napi_value result;
+  napi_get_boolean(env, negative, &result);
+  return result;
+}
+
 // cpuInfo() -> { isas: ['avx512' | 'avx2' | 'scalar' supported here, best first], threads }
 napi_value CpuInfo(napi_env env, napi_callback_info) {
   napi_value result, isas, name, threads;
@@ -260,6 +283,7 @@ NAPI_MODULE_INIT() {
       {"quantize", nullptr, Quantize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"convertAccumulate", nullptr, ConvertAccumulate, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"encodeUniform", nullptr, EncodeUniform, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"cpuInfo", nullptr, CpuInfo, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);

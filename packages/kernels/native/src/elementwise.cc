@@ -1,6 +1,7 @@
 #include "elementwise.h"
 
 #include "convert-row.h"
+#include "encode-uniform.h"
 #include "kernel-spec.h"
 
 #include <algorithm>
@@ -78,7 +79,51 @@ double quantize_ideal(double value, double min, double per_unit, double step, do
   return static_cast<double>(static_cast<float>(min + code * step));
 }
 
+// ECMAScript Math.round: NaN and infinities unchanged, ties toward +infinity, -0 for [-0.5, -0].
+double js_round(double x) {
+  if (!(x - x == 0.0)) return x;  // NaN or an infinity
+  if (x >= 4503599627370496.0 || x <= -4503599627370496.0) return x;  // already an integer (|x| >= 2^52)
+  const double floor_x = floor_fast(x);
+  const double rounded = x - floor_x >= 0.5 ? floor_x + 1.0 : floor_x;
+  return rounded == 0.0 && std::signbit(x) ? -0.0 : rounded;
+}
+
+// ECMAScript Math.max(low, v): NaN if either is NaN, +0 for zeros of both signs.
+double js_max(double low, double v) {
+  if (v != v || low != low) return v != v ? v : low;
+  if (v == low) return v == 0.0 && std::signbit(v) != std::signbit(low) ? 0.0 : v;
+  return v > low ? v : low;
+}
+
 }  // namespace
+
+bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
+                    double max_code, double divisor, bool half_away) {
+  bool saw_negative = false;
+  std::size_t first = 0;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  static const bool avx2 = isa_supported(Isa::kAvx2);
+  if (avx2) first = encode_uniform_avx2(inputs, planes, count, UniformEncoding{input_scale, low, scale, min_code, max_code, divisor, half_away}, &saw_negative);
+#endif
+  for (std::size_t index = first; index < count; ++index) {
+    const double value = static_cast<double>(inputs[index]) / input_scale;
+    const double v = static_cast<double>(static_cast<float>(value > 1.0 ? 1.0 : value < -1.0 ? -1.0 : value));
+    saw_negative = saw_negative || v < 0.0;
+    double clipped = js_max(low, v);
+    clipped = clipped >= 1.0 ? 1.0 : clipped;  // Math.min(1, clipped): NaN stays NaN
+    const double scaled = clipped * scale;
+    double code;
+    if (half_away) {
+      const double sign = clipped > 0.0 ? 1.0 : clipped < 0.0 ? -1.0 : clipped;  // Math.sign
+      code = sign * js_round(std::fabs(scaled));
+    } else {
+      code = js_round(scaled) + 0.0;
+    }
+    code = code < min_code ? min_code : code > max_code ? max_code : code;
+    planes[index] = static_cast<float>(code / divisor);
+  }
+  return saw_negative;
+}
 
 void convert_row_scalar(const ConvertRow& row, std::size_t first) {
   for (std::size_t column = first; column < row.count; ++column) {

@@ -30,6 +30,13 @@ struct ConvertAccumulateShape {
 void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
                         const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output);
 
+// The engine's input normalization (x / input_scale clipped to [-1, 1], narrowed to float32) and an
+// encoder's uniform levels (UniformLevelsV1 in @cimkit/core) in one pass, in float64 with
+// JavaScript's Math.max / Math.min / Math.sign / Math.round semantics (signed zeros and NaN
+// included): bit-identical to the TypeScript oracle. Returns whether a normalized value was < 0.
+bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
+                    double max_code, double divisor, bool half_away);
+
 }  // namespace cimkit
 
 #endif  // CIMKIT_ELEMENTWISE_H_

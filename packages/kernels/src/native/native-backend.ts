@@ -1,7 +1,8 @@
-import type { ComputeBackendV1, ConvertAccumulateParamsV1, GemmParamsV1, Im2colParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from '@cimkit/core'
+import type { ComputeBackendV1, ConvertAccumulateParamsV1, EncodeUniformParamsV1, GemmParamsV1, Im2colParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
 import { checkConvertAccumulateShape } from '../shared/convert-accumulate-shape.js'
+import { checkEncodeUniformShape } from '../shared/encode-uniform-shape.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { checkPreparedGemmShape, checkPrepareMatrixShape } from '../shared/prepared-gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
@@ -58,6 +59,13 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     // then converts through the converter instead of failing.
     ...(typeof addon.convertAccumulate === 'function' ? { convertAccumulate } : {}),
     ...(typeof addon.gemmPrepared === 'function' ? { prepareMatrix, gemmPrepared } : {}),
+    ...(typeof addon.encodeUniform === 'function' ? { encodeUniform } : {}),
+  }
+
+  function encodeUniform(params: EncodeUniformParamsV1): boolean {
+    checkEncodeUniformShape(params)
+    const { low, scale, minCode, maxCode, divisor, rounding } = params.levels
+    return addon.encodeUniform(params.inputs, params.planes, Float64Array.of(params.inputScale, low, scale, minCode, maxCode, divisor, rounding === 'half-away-from-zero' ? 1 : 0))
   }
 
   // B packed once into the micro-kernel's strips (native/src/prepared-gemm.h), held by JavaScript

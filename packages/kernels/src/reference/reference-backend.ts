@@ -1,5 +1,6 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
 import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
+import { referenceEncodeUniform } from './reference-encode-uniform.js'
 import { referenceConvertAccumulate } from './reference-convert-accumulate.js'
 import { referenceGemm } from './reference-gemm.js'
 import { referenceIm2col } from './reference-im2col.js'
@@ -16,6 +17,7 @@ export const referenceBackend: ComputeBackendV1 = {
   im2col: referenceIm2col,
   quantize: referenceQuantize,
   convertAccumulate: referenceConvertAccumulate,
+  encodeUniform: referenceEncodeUniform,
   // A prepared operand is a copy of B: the oracle of every backend's `gemmPrepared`.
   ...copiedPreparedMatrices('reference', referenceGemm),
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { referenceBackend } from '../reference/reference-backend.js'
 import { gemmCasesForShape, gemmShapes, im2colCases, quantizeCases } from './backend-test-cases.js'
 import { convertAccumulateCases } from './convert-accumulate-cases.js'
+import { encodeUniformCases } from './encode-uniform-cases.js'
 import { checkGemmAgainstOracle } from './gemm-oracle-check.js'
 
 /** @since 0.1.0 */
@@ -135,6 +136,24 @@ export function describeBackendConformance(label: string, createBackend: () => C
         expect(difference, difference < 0 ? '' : `output ${difference}: ${actual.output[difference]} vs ${expected.output[difference]}`).toBe(-1)
       })
     }
+
+    for (const testCase of encodeUniformCases) {
+      it(`encodeUniform is bit-identical to the oracle: ${testCase.label}`, () => {
+        if (backend.encodeUniform === undefined) return
+        const expected = testCase.create(createRandomSource(9))
+        const actual = testCase.create(createRandomSource(9))
+        const expectedNegative = oracle.encodeUniform!(expected)
+        expect(backend.encodeUniform(actual)).toBe(expectedNegative)
+        expect(firstDifference(actual.planes, expected.planes)).toBeNull()
+      })
+    }
+
+    it('encodeUniform rejects planes shorter than the inputs and a non-positive input scale', () => {
+      if (backend.encodeUniform === undefined) return
+      const params = encodeUniformCases[0]!.create(createRandomSource(9))
+      expect(() => backend.encodeUniform!({ ...params, planes: new Float32Array(params.inputs.length - 1) })).toThrow(/planes/)
+      expect(() => backend.encodeUniform!({ ...params, inputScale: 0 })).toThrow(/inputScale/)
+    })
 
     it('convertAccumulate rejects buffers smaller than the shape', () => {
       if (backend.convertAccumulate === undefined) return

@@ -1,4 +1,5 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
+import { referenceEncodeUniform } from '../reference/reference-encode-uniform.js'
 import { referenceConvertAccumulate } from '../reference/reference-convert-accumulate.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
@@ -92,6 +93,7 @@ export function createWasmBackend(): ComputeBackendV1 {
     // NOTE: the TypeScript kernel, where the data already is: copying a slice's column values into
     // linear memory and the accumulator out again would cost more than the arithmetic itself.
     convertAccumulate: referenceConvertAccumulate,
+    encodeUniform: referenceEncodeUniform,
   }
   // NOTE: a prepared operand is a copy of B (each call copies operands into linear memory anyway).
   return { ...backend, ...copiedPreparedMatrices(backend.name, (params) => backend.gemm(params)) }

@@ -109,3 +109,15 @@ describe('input encoder behaviour', () => {
     expect(encoder.cost.componentClass).toBe('spike-driver')
   })
 })
+
+describeInputEncoderConformance('dac (signed 16-bit, uniform levels)', { create: () => createMultiBitDac({ bits: 16, signed: true }) })
+describeInputEncoderConformance('dac (unsigned 1-bit, uniform levels)', { create: () => createMultiBitDac({ bits: 1 }) })
+
+describe('uniform levels are declared only for undistorted grids', () => {
+  it('a DAC with integral nonlinearity and a PWM driver with edge loss declare none', () => {
+    expect(createMultiBitDac({ bits: 8, signed: true }).uniformLevels).toMatchObject({ rounding: 'half-up', maxCode: 127, scale: 127.5 })
+    expect(createMultiBitDac({ bits: 8, integralNonlinearityLsb: 0.5 }).uniformLevels).toBeUndefined()
+    expect(createPwmEncoder({ bits: 6 }).uniformLevels).toMatchObject({ rounding: 'half-up', maxCode: 63 })
+    expect(createPwmEncoder({ bits: 6, edgeLossSlots: 0.5 }).uniformLevels).toBeUndefined()
+  })
+})

@@ -1,8 +1,8 @@
-import type { ComponentCostModelV1, EncodedInputV1, InputEncoderV1 } from '@cimkit/core'
+import type { ComponentCostModelV1, EncodedInputV1, InputEncoderV1, UniformLevelsV1 } from '@cimkit/core'
 import { z } from 'zod'
 import { multiBitDacCost } from '../cost/driver-cost.js'
 import { bitsField, technologyFields } from '../options/common-options.js'
-import { allocatePlanes, codeOf } from './encoded-planes.js'
+import { allocatePlanes, codeOf, uniformDacLevels } from './encoded-planes.js'
 
 /** Options of the `dac` encoder. @since 0.1.0 */
 export const multiBitDacOptionsSchema = z
@@ -35,6 +35,8 @@ export class MultiBitDac implements InputEncoderV1 {
   readonly signed: boolean
   readonly cycles = 1
   readonly cost: ComponentCostModelV1
+  /** Without nonlinearity the levels are a uniform grid (ties up): a backend may encode them in one pass. */
+  readonly uniformLevels?: UniformLevelsV1
   private readonly options: z.output<typeof multiBitDacOptionsSchema>
 
   constructor(options: z.output<typeof multiBitDacOptionsSchema>) {
@@ -42,6 +44,7 @@ export class MultiBitDac implements InputEncoderV1 {
     this.bits = options.bits
     this.signed = options.signed
     this.cost = multiBitDacCost(options.bits, options)
+    if (options.integralNonlinearityLsb === 0) this.uniformLevels = uniformDacLevels(options.bits, options.signed)
   }
 
   /** Full-scale drive, volts (for device I–V models). */

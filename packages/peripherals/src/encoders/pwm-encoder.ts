@@ -1,8 +1,8 @@
-import type { ComponentCostModelV1, EncodedInputV1, InputEncoderV1 } from '@cimkit/core'
+import type { ComponentCostModelV1, EncodedInputV1, InputEncoderV1, UniformLevelsV1 } from '@cimkit/core'
 import { z } from 'zod'
 import { pwmDriverCost } from '../cost/driver-cost.js'
 import { bitsField, technologyFields } from '../options/common-options.js'
-import { allocatePlanes, codeOf } from './encoded-planes.js'
+import { allocatePlanes, codeOf, uniformDacLevels } from './encoded-planes.js'
 
 /** Options of the `pwm` encoder. @since 0.1.0 */
 export const pwmOptionsSchema = z
@@ -34,6 +34,8 @@ export class PwmEncoder implements InputEncoderV1 {
   readonly signed: boolean
   readonly cycles = 1
   readonly cost: ComponentCostModelV1
+  /** Without edge loss the pulse widths are a uniform grid (ties up): a backend may encode them in one pass. */
+  readonly uniformLevels?: UniformLevelsV1
   private readonly options: z.output<typeof pwmOptionsSchema>
 
   constructor(options: z.output<typeof pwmOptionsSchema>) {
@@ -41,6 +43,7 @@ export class PwmEncoder implements InputEncoderV1 {
     this.bits = options.bits
     this.signed = options.signed
     this.cost = pwmDriverCost(options.bits, options.unitPulseS, options)
+    if (options.edgeLossSlots === 0) this.uniformLevels = uniformDacLevels(options.bits, options.signed)
   }
 
   encode(values: Float32Array): EncodedInputV1 {

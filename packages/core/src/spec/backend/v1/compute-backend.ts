@@ -1,3 +1,5 @@
+import type { UniformLevelsV1 } from '../../peripheral/v1/input-encoder.js'
+
 /**
  * The few numeric kernels the engine needs, implemented per backend (TypeScript reference,
  * WebAssembly, native). Float32, row-major. The reference backend is the oracle in tests.
@@ -37,6 +39,24 @@ export interface ComputeBackendV1 {
    * @since 0.2.0
    */
   gemmPrepared?(params: PreparedGemmParamsV1): void
+  /**
+   * Optional: normalizes and encodes inputs for an encoder with uniform levels in one pass:
+   * v = inputs[i] / inputScale clipped to [−1, 1] (float64; NaN stays NaN), rounded to float32,
+   * then the levels of {@link UniformLevelsV1} into `planes[i]`. Returns whether any normalized
+   * value was negative (an unsigned encoder then needs two passes). Must be bit-identical to the
+   * reference backend's.
+   * @since 0.2.0
+   */
+  encodeUniform?(params: EncodeUniformParamsV1): boolean
+}
+
+/** @since 0.2.0 */
+export interface EncodeUniformParamsV1 {
+  readonly inputs: Float32Array
+  readonly inputScale: number
+  readonly levels: UniformLevelsV1
+  /** At least `inputs.length` values. */
+  readonly planes: Float32Array
 }
 
 /**

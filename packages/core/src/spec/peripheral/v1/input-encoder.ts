@@ -31,7 +31,32 @@ export interface InputEncoderV1 {
   readonly cycles: number
   /** Decomposes `values` (normalised) into drive planes. */
   encode(values: Float32Array): EncodedInputV1
+  /**
+   * Optional: declares that `encode` is one plane on a uniform grid, exactly as
+   * {@link UniformLevelsV1} defines, so an engine may let its backend encode in one pass
+   * (`ComputeBackendV1.encodeUniform`). Omit it when the levels are distorted (nonlinearity, noise).
+   * @since 0.2.0
+   */
+  readonly uniformLevels?: UniformLevelsV1
   /** Cost of one driver (one row); action `drive` per row per cycle. */
   readonly cost: ComponentCostModelV1
   toJSON(): Record<string, unknown>
+}
+
+/**
+ * One plane of uniform levels. For each value v, in float64 with JavaScript's operations:
+ * c = Math.min(1, Math.max(low, v)); s = c·scale;
+ * code = sign(c)·Math.round(|s|) (`half-away-from-zero`) or Math.round(s) + 0 (`half-up`, a zero
+ * code is +0); code = code < minCode ? minCode : code > maxCode ? maxCode : code;
+ * plane = code / divisor (stored as float32); the plane's weight is `planeWeight`.
+ * @since 0.2.0
+ */
+export interface UniformLevelsV1 {
+  readonly low: number
+  readonly scale: number
+  readonly minCode: number
+  readonly maxCode: number
+  readonly divisor: number
+  readonly rounding: 'half-away-from-zero' | 'half-up'
+  readonly planeWeight: number
 }
