@@ -4,6 +4,7 @@
 #include <node_api.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <thread>
 
 #include "elementwise.h"
@@ -53,12 +54,29 @@ bool get_bool(napi_env env, napi_value value, bool* out) {
   return true;
 }
 
+// Fetches exactly `count` arguments (at most 16) into args, or throws naming the function.
+bool get_args(napi_env env, napi_callback_info info, std::size_t count, napi_value* args, const char* name) {
+  std::size_t argc = count;
+  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
+  if (argc == count) return true;
+  char message[96];
+  std::snprintf(message, sizeof message, "%s expects %zu arguments", name, count);
+  return fail(env, message);
+}
+
+// An instruction-set code (Isa) that this build and CPU support, or throws naming the function.
+bool get_isa(napi_env env, napi_value value, int* isa, const char* name) {
+  if (!get_int(env, value, isa)) return false;
+  if (*isa <= 2 && cimkit::isa_supported(static_cast<Isa>(*isa))) return true;
+  char message[96];
+  std::snprintf(message, sizeof message, "%s: instruction set not supported here", name);
+  return fail(env, message);
+}
+
 // gemm(a, b, c, m, n, k, alpha, beta, transposeA, transposeB, isa, threads)
 napi_value Gemm(napi_env env, napi_callback_info info) {
-  std::size_t argc = 12;
   napi_value args[12];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 12) return fail(env, "gemm expects 12 arguments"), nullptr;
+  if (!get_args(env, info, 12, args, "gemm")) return nullptr;
   void *a, *b, *c;
   std::size_t a_length, b_length, c_length;
   int m, n, k, isa, threads;
@@ -67,13 +85,12 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   if (!get_typed_array(env, args[0], napi_float32_array, &a, &a_length) || !get_typed_array(env, args[1], napi_float32_array, &b, &b_length) ||
       !get_typed_array(env, args[2], napi_float32_array, &c, &c_length) || !get_int(env, args[3], &m) || !get_int(env, args[4], &n) ||
       !get_int(env, args[5], &k) || !get_double(env, args[6], &alpha) || !get_double(env, args[7], &beta) ||
-      !get_bool(env, args[8], &transpose_a) || !get_bool(env, args[9], &transpose_b) || !get_int(env, args[10], &isa) ||
+      !get_bool(env, args[8], &transpose_a) || !get_bool(env, args[9], &transpose_b) || !get_isa(env, args[10], &isa, "gemm") ||
       !get_int(env, args[11], &threads)) {
     return nullptr;
   }
   const auto mm = static_cast<std::size_t>(m), nn = static_cast<std::size_t>(n), kk = static_cast<std::size_t>(k);
   if (a_length < mm * kk || b_length < kk * nn || c_length < mm * nn) return fail(env, "gemm: buffers too small for the shape"), nullptr;
-  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "gemm: instruction set not supported here"), nullptr;
   const cimkit::MatrixView view_a = transpose_a ? cimkit::MatrixView{static_cast<float*>(a), 1, m} : cimkit::MatrixView{static_cast<float*>(a), k, 1};
   const cimkit::MatrixView view_b = transpose_b ? cimkit::MatrixView{static_cast<float*>(b), 1, k} : cimkit::MatrixView{static_cast<float*>(b), n, 1};
   cimkit::gemm(cimkit::kernel_spec(static_cast<Isa>(isa)), m, n, k, static_cast<float>(alpha), view_a, view_b, static_cast<float>(beta),
@@ -83,13 +100,10 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
 
 // preparedLength(k, n, isa) -> floats of a prepared B for that ISA's kernel.
 napi_value PreparedLength(napi_env env, napi_callback_info info) {
-  std::size_t argc = 3;
   napi_value args[3];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 3) return fail(env, "preparedLength expects 3 arguments"), nullptr;
+  if (!get_args(env, info, 3, args, "preparedLength")) return nullptr;
   int k, n, isa;
-  if (!get_int(env, args[0], &k) || !get_int(env, args[1], &n) || !get_int(env, args[2], &isa)) return nullptr;
-  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "preparedLength: instruction set not supported here"), nullptr;
+  if (!get_int(env, args[0], &k) || !get_int(env, args[1], &n) || !get_isa(env, args[2], &isa, "preparedLength")) return nullptr;
   napi_value result;
   napi_create_double(env, static_cast<double>(cimkit::prepared_length(cimkit::kernel_spec(static_cast<Isa>(isa)), k, n)), &result);
   return result;
@@ -97,19 +111,16 @@ napi_value PreparedLength(napi_env env, napi_callback_info info) {
 
 // prepareB(b, out, k, n, transposeB, isa): packs B (k x n, or n x k transposed) into out.
 napi_value PrepareB(napi_env env, napi_callback_info info) {
-  std::size_t argc = 6;
   napi_value args[6];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 6) return fail(env, "prepareB expects 6 arguments"), nullptr;
+  if (!get_args(env, info, 6, args, "prepareB")) return nullptr;
   void *b, *out;
   std::size_t b_length, out_length;
   int k, n, isa;
   bool transpose_b;
   if (!get_typed_array(env, args[0], napi_float32_array, &b, &b_length) || !get_typed_array(env, args[1], napi_float32_array, &out, &out_length) ||
-      !get_int(env, args[2], &k) || !get_int(env, args[3], &n) || !get_bool(env, args[4], &transpose_b) || !get_int(env, args[5], &isa)) {
+      !get_int(env, args[2], &k) || !get_int(env, args[3], &n) || !get_bool(env, args[4], &transpose_b) || !get_isa(env, args[5], &isa, "prepareB")) {
     return nullptr;
   }
-  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "prepareB: instruction set not supported here"), nullptr;
   const cimkit::KernelSpec& spec = cimkit::kernel_spec(static_cast<Isa>(isa));
   if (b_length < static_cast<std::size_t>(k) * n || out_length < cimkit::prepared_length(spec, k, n)) return fail(env, "prepareB: buffers too small for the shape"), nullptr;
   const cimkit::MatrixView view_b = transpose_b ? cimkit::MatrixView{static_cast<float*>(b), 1, k} : cimkit::MatrixView{static_cast<float*>(b), n, 1};
@@ -119,10 +130,8 @@ napi_value PrepareB(napi_env env, napi_callback_info info) {
 
 // gemmPrepared(a, prepared, c, m, n, k, alpha, beta, transposeA, isa, threads)
 napi_value GemmPrepared(napi_env env, napi_callback_info info) {
-  std::size_t argc = 11;
   napi_value args[11];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 11) return fail(env, "gemmPrepared expects 11 arguments"), nullptr;
+  if (!get_args(env, info, 11, args, "gemmPrepared")) return nullptr;
   void *a, *b, *c;
   std::size_t a_length, b_length, c_length;
   int m, n, k, isa, threads;
@@ -131,10 +140,9 @@ napi_value GemmPrepared(napi_env env, napi_callback_info info) {
   if (!get_typed_array(env, args[0], napi_float32_array, &a, &a_length) || !get_typed_array(env, args[1], napi_float32_array, &b, &b_length) ||
       !get_typed_array(env, args[2], napi_float32_array, &c, &c_length) || !get_int(env, args[3], &m) || !get_int(env, args[4], &n) ||
       !get_int(env, args[5], &k) || !get_double(env, args[6], &alpha) || !get_double(env, args[7], &beta) || !get_bool(env, args[8], &transpose_a) ||
-      !get_int(env, args[9], &isa) || !get_int(env, args[10], &threads)) {
+      !get_isa(env, args[9], &isa, "gemmPrepared") || !get_int(env, args[10], &threads)) {
     return nullptr;
   }
-  if (isa > 2 || !cimkit::isa_supported(static_cast<Isa>(isa))) return fail(env, "gemmPrepared: instruction set not supported here"), nullptr;
   const cimkit::KernelSpec& spec = cimkit::kernel_spec(static_cast<Isa>(isa));
   const auto mm = static_cast<std::size_t>(m), nn = static_cast<std::size_t>(n), kk = static_cast<std::size_t>(k);
   if (a_length < mm * kk || b_length < cimkit::prepared_length(spec, k, n) || c_length < mm * nn) return fail(env, "gemmPrepared: buffers too small for the shape"), nullptr;
@@ -146,10 +154,8 @@ napi_value GemmPrepared(napi_env env, napi_callback_info info) {
 
 // quantize(values, out, step, min, max)
 napi_value Quantize(napi_env env, napi_callback_info info) {
-  std::size_t argc = 5;
   napi_value args[5];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 5) return fail(env, "quantize expects 5 arguments"), nullptr;
+  if (!get_args(env, info, 5, args, "quantize")) return nullptr;
   void *values, *out;
   std::size_t values_length, out_length;
   double step, min, max;
@@ -164,10 +170,8 @@ napi_value Quantize(napi_env env, napi_callback_info info) {
 
 // im2col(input, out, geometry: Int32Array(14)); buffer sizes are re-checked against the geometry.
 napi_value Im2col(napi_env env, napi_callback_info info) {
-  std::size_t argc = 3;
   napi_value args[3];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 3) return fail(env, "im2col expects 3 arguments"), nullptr;
+  if (!get_args(env, info, 3, args, "im2col")) return nullptr;
   void *input, *out, *geometry;
   std::size_t input_length, out_length, geometry_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &input, &input_length) ||
@@ -190,10 +194,8 @@ napi_value Im2col(napi_env env, napi_callback_info info) {
 // encodeUniform(inputs, planes, params: Float64Array(7) = inputScale, low, scale, minCode, maxCode,
 // divisor, halfAway) -> whether a normalized value was negative.
 napi_value EncodeUniform(napi_env env, napi_callback_info info) {
-  std::size_t argc = 3;
   napi_value args[3];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 3) return fail(env, "encodeUniform expects 3 arguments"), nullptr;
+  if (!get_args(env, info, 3, args, "encodeUniform")) return nullptr;
   void *inputs, *planes, *params;
   std::size_t inputs_length, planes_length, params_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &inputs, &inputs_length) ||
@@ -231,10 +233,8 @@ napi_value CpuInfo(napi_env env, napi_callback_info) {
 // shape = stride, offset, batch, planes, outputCount, outputColumns, outputStart, steps, idleVectors,
 // digitalOffset, offsetDigits, bias, maxDigit; units/flipped may be empty (no digital offset / no flips).
 napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
-  std::size_t argc = 9;
   napi_value args[9];
-  napi_get_cb_info(env, info, &argc, args, nullptr, nullptr);
-  if (argc != 9) return fail(env, "convertAccumulate expects 9 arguments"), nullptr;
+  if (!get_args(env, info, 9, args, "convertAccumulate")) return nullptr;
   void *values, *range_min, *range_span, *row_sums, *factors, *units, *flipped, *output, *shape_values;
   std::size_t values_length, range_min_length, range_span_length, row_sums_length, factors_length, units_length, flipped_length, output_length, shape_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &values, &values_length) ||
