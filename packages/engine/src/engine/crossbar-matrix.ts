@@ -233,7 +233,10 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const { blocks, engine, readContext } = this.state
     const { layout, encoding } = readContext
     const vectors = drive.cycles * batch
-    const call = this.state.random.stream(samples === null ? 'mvm' : 'calibrate', this.calls++)
+    // NOTE: the call's stream is derived on first use (a derivation hashes labels; most reads draw nothing).
+    const callIndex = this.calls++
+    let callStream: RandomSource | null = null
+    const call = (): RandomSource => (callStream ??= this.state.random.stream(samples === null ? 'mvm' : 'calibrate', callIndex))
     const deviceTimeS = timeS === undefined ? undefined : effectiveTimeS(readContext.middleware, timeS)
     const matrices = this.matricesAt(deviceTimeS)
     const gathered = blocks.map((row) => gatherRows(drive.planes, vectors, this.rows, row[0]!.rowStart, row[0]!.rowCount))
@@ -241,12 +244,13 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     // Σ drive per vector matters to idle vectors (non-negative drive) and the digital offset only;
     // otherwise zeros stand in for it (it is never read then).
     const rowSums = nonNegativeDrive || encoding.digitalOffset ? gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount)) : blocks.map(() => this.zeros(vectors))
-    const totalRowSums = new Float64Array(vectors)
-    for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
+    const analogPartialSums = engine.partialSums === 'analog'
+    // Σ drive over all row blocks: only row blocks summed in analog are converted together.
+    const totalRowSums = analogPartialSums ? new Float64Array(vectors) : null
+    if (totalRowSums !== null) for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
     // Consumed by the caller before the next run (`mvm` scales it into its result).
     const output = this.scratch64('output', batch * this.columns)
     output.fill(0)
-    const analogPartialSums = engine.partialSums === 'analog'
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
       const block = blocks[rowBlock]![columnBlock]!
       const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
@@ -261,7 +265,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         deviceTimeS,
         arrayId,
         get random(): RandomSource {
-          return (random ??= call.stream('block', rowBlock, columnBlock, slice))
+          return (random ??= call().stream('block', rowBlock, columnBlock, slice))
         },
         ...(nonNegativeDrive ? { nonNegativeRowSums: rowSums[rowBlock]! } : {}),
       }
@@ -285,19 +289,21 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
             this.count(arrayKey, 'array', 'cellRead', vectors * block.rowCount * usedColumns)
             this.count(arrayKey, 'dac', 'drive', vectors * block.rowCount)
           }
-          const read = sliceRead(rowBlock, columnBlock, slice)
-          const analog = blockReads?.[rowBlock]![slice] ?? { data: readSlice(readContext, read, gathered[rowBlock]!, vectors), stride: outputCount, offset: 0 }
+          // A slice read's streams are derived from labels, so a second read object gives the same ones.
+          let read: SliceRead | null = null
+          const readOf = (): SliceRead => (read ??= sliceRead(rowBlock, columnBlock, slice))
+          const analog = blockReads?.[rowBlock]![slice] ?? { data: readSlice(readContext, readOf(), gathered[rowBlock]!, vectors), stride: outputCount, offset: 0 }
           if (analogSum !== null) {
             const values = contiguousColumns(analog, vectors, outputCount)
             for (let index = 0; index < values.length; index++) analogSum[index]! += values[index]!
           } else {
-            const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: read.random.stream('convert') })
+            const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: readOf().random.stream('convert') })
             this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples)
           }
         }
         if (analogSum !== null) {
-          const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call.stream('convert', columnBlock, slice) })
-          this.finish({ analog: { data: analogSum, stride: outputCount, offset: 0 }, rowSums: totalRowSums, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
+          const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', 'analog-sum', columnBlock, slice), call: call().stream('convert', columnBlock, slice) })
+          this.finish({ analog: { data: analogSum, stride: outputCount, offset: 0 }, rowSums: totalRowSums!, flipped: null, slice, outputStart: blocks[0]![columnBlock]!.outputStart, outputCount, arrayKey: `c${columnBlock}analog` }, drive, batch, output, converter, samples)
         }
       }
     }

@@ -2,9 +2,11 @@
 
 #include "convert-row.h"
 #include "encode-uniform.h"
+#include "thread-pool.h"
 #include "kernel-spec.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace cimkit {
@@ -97,7 +99,7 @@ double js_max(double low, double v) {
 
 }  // namespace
 
-bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
+bool encode_uniform_serial(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
                     double max_code, double divisor, bool half_away) {
   bool saw_negative = false;
   std::size_t first = 0;
@@ -122,6 +124,24 @@ bool encode_uniform(const float* inputs, float* planes, std::size_t count, doubl
     code = code < min_code ? min_code : code > max_code ? max_code : code;
     planes[index] = static_cast<float>(code / divisor);
   }
+  return saw_negative;
+}
+
+bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
+                    double max_code, double divisor, bool half_away) {
+  // Split over the pool above a few thousand values: besides halving the time, it wakes the pool's
+  // workers just before the GEMM that follows an encode, so they are spinning, not asleep, when it
+  // starts (a sleeping worker joins a 256 x 256 x 64 GEMM tens of microseconds late).
+  constexpr std::size_t kMinValuesPerPiece = 4096;
+  ThreadPool& pool = shared_thread_pool();
+  const int pieces = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(pool.capacity()), count / kMinValuesPerPiece));
+  if (pieces <= 1) return encode_uniform_serial(inputs, planes, count, input_scale, low, scale, min_code, max_code, divisor, half_away);
+  std::atomic<bool> saw_negative{false};
+  pool.run(pieces, [&](int piece) {
+    // Piece boundaries on multiples of 4 keep every piece's vector loop whole.
+    const std::size_t first = count * piece / pieces / 4 * 4, last = piece + 1 == pieces ? count : count * (piece + 1) / pieces / 4 * 4;
+    if (encode_uniform_serial(inputs + first, planes + first, last - first, input_scale, low, scale, min_code, max_code, divisor, half_away)) saw_negative = true;
+  });
   return saw_negative;
 }
 
