@@ -143,6 +143,8 @@ describe('cimkit schema and doctor', () => {
     const { checks } = JSON.parse(result.stdout) as { checks: { check: string; ok: boolean; detail: string }[] }
     expect(checks.find((entry) => entry.check === 'node')?.ok).toBe(true)
     expect(checks.find((entry) => entry.check === 'active backend')?.detail).toBe('reference (CIMKIT_BACKEND)')
+    // The reference backend has every optional kernel (it is their oracle).
+    expect(checks.find((entry) => entry.check === 'backend kernels')?.detail).toBe('gemm, gemmPrepared, convertAccumulate, encodeUniform')
     expect(result.status).toBe(checks.every((entry) => entry.ok) ? 0 : 1)
   })
 })

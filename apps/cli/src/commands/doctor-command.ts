@@ -56,6 +56,10 @@ export async function doctorCommand(flags: { json?: boolean; config?: string }):
     const selection = selectBackend(composed)
     for (const backend of selection.available) checks.push({ check: `backend ${backend.type}`, ok: true, detail: backend.ok ? 'available' : `unavailable: ${backend.error ?? ''}` })
     checks.push({ check: 'active backend', ok: true, detail: `${selection.active.name} (${selection.reason === 'env' ? 'CIMKIT_BACKEND' : selection.reason})` })
+    // The optional fast kernels: an addon built before one existed lacks it (the engine then falls back, slower).
+    const optional = ['gemmPrepared', 'convertAccumulate', 'encodeUniform'] as const
+    const missing = optional.filter((kernel) => selection.active[kernel] === undefined)
+    checks.push({ check: 'backend kernels', ok: true, detail: missing.length === 0 ? `gemm, ${optional.join(', ')}` : `gemm, ${optional.filter((kernel) => !missing.includes(kernel)).join(', ')}; without ${missing.join(', ')} (rebuild with "pnpm --filter @cimkit/kernels build:native" if native)` })
   } catch (error) {
     checks.push({ check: 'active backend', ok: false, detail: error instanceof Error ? error.message : String(error) })
   } finally {
