@@ -192,21 +192,24 @@ napi_value Im2col(napi_env env, napi_callback_info info) {
 }
 
 // encodeUniform(inputs, planes, params: Float64Array(7) = inputScale, low, scale, minCode, maxCode,
-// divisor, halfAway) -> whether a normalized value was negative.
+// divisor, halfAway, isa) -> whether a normalized value was negative. The backend's ISA chooses
+// the loop (scalar: the portable one), so the scalar backend's tests exercise it.
 napi_value EncodeUniform(napi_env env, napi_callback_info info) {
-  napi_value args[3];
-  if (!get_args(env, info, 3, args, "encodeUniform")) return nullptr;
+  napi_value args[4];
+  if (!get_args(env, info, 4, args, "encodeUniform")) return nullptr;
   void *inputs, *planes, *params;
+  int isa;
   std::size_t inputs_length, planes_length, params_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &inputs, &inputs_length) ||
       !get_typed_array(env, args[1], napi_float32_array, &planes, &planes_length) ||
-      !get_typed_array(env, args[2], napi_float64_array, &params, &params_length)) {
+      !get_typed_array(env, args[2], napi_float64_array, &params, &params_length) || !get_isa(env, args[3], &isa, "encodeUniform")) {
     return nullptr;
   }
   if (params_length != 7) return fail(env, "encodeUniform: params must hold 7 numbers"), nullptr;
   if (planes_length < inputs_length) return fail(env, "encodeUniform: planes is smaller than the inputs"), nullptr;
   const double* p = static_cast<double*>(params);
-  const bool negative = cimkit::encode_uniform(static_cast<float*>(inputs), static_cast<float*>(planes), inputs_length, p[0], p[1], p[2], p[3], p[4], p[5], p[6] != 0);
+  const bool negative = cimkit::encode_uniform(static_cast<float*>(inputs), static_cast<float*>(planes), inputs_length, p[0], p[1], p[2], p[3], p[4], p[5], p[6] != 0,
+                                               isa >= static_cast<int>(Isa::kAvx2));
   napi_value result;
   napi_get_boolean(env, negative, &result);
   return result;
@@ -229,12 +232,13 @@ napi_value CpuInfo(napi_env env, napi_callback_info) {
   return result;
 }
 
-// convertAccumulate(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, output, shape: Float64Array(13)).
+// convertAccumulate(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, output, shape: Float64Array(13), isa).
 // shape = stride, offset, batch, planes, outputCount, outputColumns, outputStart, steps, idleVectors,
 // digitalOffset, offsetDigits, bias, maxDigit; units/flipped may be empty (no digital offset / no flips).
 napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
-  napi_value args[9];
-  if (!get_args(env, info, 9, args, "convertAccumulate")) return nullptr;
+  napi_value args[10];
+  if (!get_args(env, info, 10, args, "convertAccumulate")) return nullptr;
+  int isa;
   void *values, *range_min, *range_span, *row_sums, *factors, *units, *flipped, *output, *shape_values;
   std::size_t values_length, range_min_length, range_span_length, row_sums_length, factors_length, units_length, flipped_length, output_length, shape_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &values, &values_length) ||
@@ -245,7 +249,7 @@ napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
       !get_typed_array(env, args[5], napi_float64_array, &units, &units_length) ||
       !get_typed_array(env, args[6], napi_uint8_array, &flipped, &flipped_length) ||
       !get_typed_array(env, args[7], napi_float64_array, &output, &output_length) ||
-      !get_typed_array(env, args[8], napi_float64_array, &shape_values, &shape_length)) {
+      !get_typed_array(env, args[8], napi_float64_array, &shape_values, &shape_length) || !get_isa(env, args[9], &isa, "convertAccumulate")) {
     return nullptr;
   }
   if (shape_length != 13) return fail(env, "convertAccumulate: shape must hold 13 numbers"), nullptr;
@@ -268,7 +272,7 @@ napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
   if (empty) return nullptr;
   cimkit::convert_accumulate(shape, static_cast<float*>(values), static_cast<double*>(range_min), static_cast<double*>(range_span),
                              static_cast<double*>(row_sums), static_cast<double*>(factors), shape.digital_offset ? static_cast<double*>(units) : nullptr,
-                             flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped), static_cast<double*>(output));
+                             flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped), static_cast<double*>(output), isa >= static_cast<int>(Isa::kAvx2));
   return nullptr;
 }
 

@@ -100,12 +100,12 @@ double js_max(double low, double v) {
 }  // namespace
 
 bool encode_uniform_serial(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
-                    double max_code, double divisor, bool half_away) {
+                    double max_code, double divisor, bool half_away, bool allow_avx2) {
   bool saw_negative = false;
   std::size_t first = 0;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   static const bool avx2 = isa_supported(Isa::kAvx2);
-  if (avx2) first = encode_uniform_avx2(inputs, planes, count, UniformEncoding{input_scale, low, scale, min_code, max_code, divisor, half_away}, &saw_negative);
+  if (avx2 && allow_avx2) first = encode_uniform_avx2(inputs, planes, count, UniformEncoding{input_scale, low, scale, min_code, max_code, divisor, half_away}, &saw_negative);
 #endif
   for (std::size_t index = first; index < count; ++index) {
     const double value = static_cast<double>(inputs[index]) / input_scale;
@@ -128,19 +128,19 @@ bool encode_uniform_serial(const float* inputs, float* planes, std::size_t count
 }
 
 bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
-                    double max_code, double divisor, bool half_away) {
+                    double max_code, double divisor, bool half_away, bool allow_avx2) {
   // Split over the pool above a few thousand values: besides halving the time, it wakes the pool's
   // workers just before the GEMM that follows an encode, so they are spinning, not asleep, when it
   // starts (a sleeping worker joins a 256 x 256 x 64 GEMM tens of microseconds late).
   constexpr std::size_t kMinValuesPerPiece = 4096;
   ThreadPool& pool = shared_thread_pool();
   const int pieces = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(pool.capacity()), count / kMinValuesPerPiece));
-  if (pieces <= 1) return encode_uniform_serial(inputs, planes, count, input_scale, low, scale, min_code, max_code, divisor, half_away);
+  if (pieces <= 1) return encode_uniform_serial(inputs, planes, count, input_scale, low, scale, min_code, max_code, divisor, half_away, allow_avx2);
   std::atomic<bool> saw_negative{false};
   pool.run(pieces, [&](int piece) {
     // Piece boundaries on multiples of 4 keep every piece's vector loop whole.
     const std::size_t first = count * piece / pieces / 4 * 4, last = piece + 1 == pieces ? count : count * (piece + 1) / pieces / 4 * 4;
-    if (encode_uniform_serial(inputs + first, planes + first, last - first, input_scale, low, scale, min_code, max_code, divisor, half_away)) saw_negative = true;
+    if (encode_uniform_serial(inputs + first, planes + first, last - first, input_scale, low, scale, min_code, max_code, divisor, half_away, allow_avx2)) saw_negative = true;
   });
   return saw_negative;
 }
@@ -159,11 +159,11 @@ void convert_row_scalar(const ConvertRow& row, std::size_t first) {
 }
 
 void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
-                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output) {
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output, bool allow_avx2) {
   const bool quantizes = shape.steps > 0;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   static const bool avx2 = isa_supported(Isa::kAvx2);
-  const bool vector_rows = avx2 && shape.steps < 2147483648.0;
+  const bool vector_rows = avx2 && allow_avx2 && shape.steps < 2147483648.0;
 #endif
   for (std::size_t plane = 0; plane < shape.planes; ++plane) {
     const double min = range_min[plane], span = range_span[plane], factor = factors[plane];

@@ -27,15 +27,17 @@ struct ConvertAccumulateShape {
 // One weight slice's per-plane ideal-uniform conversions, digital offset removal, flip decoding and
 // shift-and-add into output, in float64 with the reference's operation order (compiled without
 // floating-point contraction): bit-identical to the TypeScript oracle. units/flipped may be null.
+// allow_avx2: the AVX2 loop where the CPU has it (false: the portable loop, as a scalar backend).
 void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
-                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output);
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output,
+                        bool allow_avx2);
 
 // The engine's input normalization (x / input_scale clipped to [-1, 1], narrowed to float32) and an
 // encoder's uniform levels (UniformLevelsV1 in @cimkit/core) in one pass, in float64 with
 // JavaScript's Math.max / Math.min / Math.sign / Math.round semantics (signed zeros and NaN
 // included): bit-identical to the TypeScript oracle. Returns whether a normalized value was < 0.
 bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
-                    double max_code, double divisor, bool half_away);
+                    double max_code, double divisor, bool half_away, bool allow_avx2);
 
 }  // namespace cimkit
 

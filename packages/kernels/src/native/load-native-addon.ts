@@ -14,9 +14,10 @@ export interface NativeAddon {
     flipped: Uint8Array,
     output: Float64Array,
     shape: Float64Array,
+    isa: number,
   ): void
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
-  encodeUniform(inputs: Float32Array, planes: Float32Array, params: Float64Array): boolean
+  encodeUniform(inputs: Float32Array, planes: Float32Array, params: Float64Array, isa: number): boolean
   /** Floats of B (k × n) prepared for the ISA's micro-kernel. */
   preparedLength(k: number, n: number, isa: number): number
   prepareB(b: Float32Array, out: Float32Array, k: number, n: number, transposeB: boolean, isa: number): void

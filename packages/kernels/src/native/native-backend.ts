@@ -65,7 +65,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
   function encodeUniform(params: EncodeUniformParamsV1): boolean {
     checkEncodeUniformShape(params)
     const { low, scale, minCode, maxCode, divisor, rounding } = params.levels
-    return addon.encodeUniform(params.inputs, params.planes, Float64Array.of(params.inputScale, low, scale, minCode, maxCode, divisor, rounding === 'half-away-from-zero' ? 1 : 0))
+    return addon.encodeUniform(params.inputs, params.planes, Float64Array.of(params.inputScale, low, scale, minCode, maxCode, divisor, rounding === 'half-away-from-zero' ? 1 : 0), isaCode)
   }
 
   // B packed once into the micro-kernel's strips (native/src/prepared-gemm.h), held by JavaScript
@@ -116,6 +116,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
       digitalOffset?.flipped ?? noFlips,
       params.output,
       shape,
+      isaCode,
     )
   }
 }
