@@ -55,7 +55,7 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
   const { rowCount, outputCount } = read.block
   const readAt = (depth: number, drive: Float32Array): Float32Array => {
     // NOTE: a caller's scratch buffer only without middleware (a technique may keep what it returns).
-    if (depth === layers.length) return rawRead(context, read, drive, vectors, read.random.stream('read'), layers.length === 0 ? scratch : undefined)
+    if (depth === layers.length) return rawRead(context, read, drive, vectors, layers.length === 0 ? scratch : undefined)
     // NOTE: `arrayId` is not in MvmCallV1; techniques with per-array state read it (reliability's host contract).
     const call: MvmCallV1 & { readonly arrayId: string } = {
       arrayId: read.arrayId,
@@ -73,7 +73,10 @@ export function readSlice(context: SliceReadContext, read: SliceRead, inputs: Fl
   return readAt(0, inputs)
 }
 
-function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, random: RandomSource, scratch?: (length: number) => Float32Array): Float32Array {
+function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Array, vectors: number, scratch?: (length: number) => Float32Array): Float32Array {
+  // The read's stream, derived only when noise or disturb draws from it (a derivation hashes labels).
+  let stream: RandomSource | null = null
+  const random = (): RandomSource => (stream ??= read.random.stream('read'))
   const { rowCount, outputCount } = read.block
   const { matrices } = read
   let out: Float32Array
@@ -97,9 +100,9 @@ function rawRead(context: SliceReadContext, read: SliceRead, inputs: Float32Arra
     const squared = squaredDrive(inputs)
     const variance = new Float32Array(vectors * outputCount)
     residentGemm(context.backend, vectors, outputCount, rowCount, squared, matrices.noiseVariance, variance)
-    addReadNoise(matrices, squared, variance, vectors, rowCount, outputCount, out, random)
+    addReadNoise(matrices, squared, variance, vectors, rowCount, outputCount, out, random())
   }
-  applyReadDisturb(context, read, inputs, vectors, random.stream('disturb'))
+  if (context.device.applyReadDisturb !== undefined) applyReadDisturb(context, read, inputs, vectors, random().stream('disturb'))
   return out
 }
 
