@@ -20,6 +20,7 @@ export { convolutionOutputSize, referenceIm2col } from './reference/reference-im
 export { referenceQuantize } from './reference/reference-quantize.js'
 export { referenceConvertAccumulate } from './reference/reference-convert-accumulate.js'
 export { referenceEncodeUniform } from './reference/reference-encode-uniform.js'
+export { referenceScaleInto } from './reference/reference-scale-into.js'
 export { backendNames, listBackends } from './select/backend-availability.js'
 export type { BackendAvailability, BackendName } from './select/backend-availability.js'
 export { backendEnvironmentVariable, getBackendStatus, selectBackend } from './select/select-backend.js'

@@ -148,7 +148,10 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       const count = Math.min(chunk, batch - start)
       const output = this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, options?.timeS, null)
       const offset = start * this.columns
-      for (let index = 0; index < output.length; index++) result[offset + index] = output[index]! * scale
+      // The backend narrows and scales in one pass where it can (result[i] = float32(output[i] · scale) either way).
+      const { backend } = this.state.readContext
+      if (backend.scaleInto !== undefined) backend.scaleInto(output, scale, result.subarray(offset, offset + output.length))
+      else for (let index = 0; index < output.length; index++) result[offset + index] = output[index]! * scale
     }
     const bytes = Math.ceil(this.state.organization.inputBits / 8)
     this.state.counter.add('buffer', 'readBytes', batch * this.rows * bytes)

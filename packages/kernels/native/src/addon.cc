@@ -215,6 +215,22 @@ napi_value EncodeUniform(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// scaleInto(values: Float64Array, factor, out: Float32Array)
+napi_value ScaleInto(napi_env env, napi_callback_info info) {
+  napi_value args[3];
+  if (!get_args(env, info, 3, args, "scaleInto")) return nullptr;
+  void *values, *out;
+  std::size_t values_length, out_length;
+  double factor;
+  if (!get_typed_array(env, args[0], napi_float64_array, &values, &values_length) || !get_double(env, args[1], &factor) ||
+      !get_typed_array(env, args[2], napi_float32_array, &out, &out_length)) {
+    return nullptr;
+  }
+  if (out_length < values_length) return fail(env, "scaleInto: out is smaller than the values"), nullptr;
+  cimkit::scale_into(static_cast<double*>(values), values_length, factor, static_cast<float*>(out));
+  return nullptr;
+}
+
 // cpuInfo() -> { isas: ['avx512' | 'avx2' | 'scalar' supported here, best first], threads }
 napi_value CpuInfo(napi_env env, napi_callback_info) {
   napi_value result, isas, name, threads;
@@ -288,6 +304,7 @@ NAPI_MODULE_INIT() {
       {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"convertAccumulate", nullptr, ConvertAccumulate, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"encodeUniform", nullptr, EncodeUniform, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"scaleInto", nullptr, ScaleInto, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"cpuInfo", nullptr, CpuInfo, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);

@@ -145,6 +145,20 @@ bool encode_uniform(const float* inputs, float* planes, std::size_t count, doubl
   return saw_negative;
 }
 
+void scale_into(const double* values, std::size_t count, double factor, float* out) {
+  constexpr std::size_t kMinValuesPerPiece = 8192;
+  ThreadPool& pool = shared_thread_pool();
+  const int pieces = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(pool.capacity()), count / kMinValuesPerPiece));
+  auto scale_range = [&](std::size_t first, std::size_t last) {
+    for (std::size_t index = first; index < last; ++index) out[index] = static_cast<float>(values[index] * factor);
+  };
+  if (pieces <= 1) {
+    scale_range(0, count);
+    return;
+  }
+  pool.run(pieces, [&](int piece) { scale_range(count * piece / pieces, count * (piece + 1) / pieces); });
+}
+
 void convert_row_scalar(const ConvertRow& row, std::size_t first) {
   for (std::size_t column = first; column < row.count; ++column) {
     const double x = row.in[column];

@@ -39,6 +39,10 @@ void convert_accumulate(const ConvertAccumulateShape& shape, const float* values
 bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
                     double max_code, double divisor, bool half_away, bool allow_avx2);
 
+// out[i] = float32(values[i] * factor), split over the thread pool for large inputs (the first
+// touch of a freshly allocated result is then shared by the cores).
+void scale_into(const double* values, std::size_t count, double factor, float* out);
+
 }  // namespace cimkit
 
 #endif  // CIMKIT_ELEMENTWISE_H_

@@ -18,6 +18,7 @@ export interface NativeAddon {
   ): void
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
   encodeUniform(inputs: Float32Array, planes: Float32Array, params: Float64Array, isa: number): boolean
+  scaleInto(values: Float64Array, factor: number, out: Float32Array): void
   /** Floats of B (k × n) prepared for the ISA's micro-kernel. */
   preparedLength(k: number, n: number, isa: number): number
   prepareB(b: Float32Array, out: Float32Array, k: number, n: number, transposeB: boolean, isa: number): void

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
 import { checkConvertAccumulateShape } from '../shared/convert-accumulate-shape.js'
 import { checkEncodeUniformShape } from '../shared/encode-uniform-shape.js'
+import { checkScaleIntoShape } from '../reference/reference-scale-into.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { checkPreparedGemmShape, checkPrepareMatrixShape } from '../shared/prepared-gemm-shape.js'
 import { im2colGeometry } from '../shared/im2col-geometry.js'
@@ -60,6 +61,12 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     ...(typeof addon.convertAccumulate === 'function' ? { convertAccumulate } : {}),
     ...(typeof addon.gemmPrepared === 'function' ? { prepareMatrix, gemmPrepared } : {}),
     ...(typeof addon.encodeUniform === 'function' ? { encodeUniform } : {}),
+    ...(typeof addon.scaleInto === 'function' ? { scaleInto } : {}),
+  }
+
+  function scaleInto(values: Float64Array, factor: number, out: Float32Array): void {
+    checkScaleIntoShape(values, out)
+    addon.scaleInto(values, factor, out)
   }
 
   function encodeUniform(params: EncodeUniformParamsV1): boolean {

@@ -155,6 +155,23 @@ export function describeBackendConformance(label: string, createBackend: () => C
       expect(() => backend.encodeUniform!({ ...params, inputScale: 0 })).toThrow(/inputScale/)
     })
 
+    it('scaleInto is bit-identical to the oracle: float32 rounding ties, overflow, underflow, NaN, ±0, 70 000 values', () => {
+      if (backend.scaleInto === undefined) return
+      const random = createRandomSource(13)
+      const values = new Float64Array(70001)
+      random.fillNormal(values)
+      const specials = [0, -0, Number.NaN, Number.POSITIVE_INFINITY, -Number.POSITIVE_INFINITY, 3.4028235677973366e38, 1e-45, 1.4e-45, 7e-46, 1 + 2 ** -24, 1 + 3 * 2 ** -24, 5e-324]
+      for (let index = 0; index < values.length; index += 17) values[index] = specials[(index / 17) % specials.length]! * (index % 2 === 0 ? 1 : 3.7)
+      for (const factor of [1, 0.0123, -2.5, 1e30]) {
+        const expected = new Float32Array(values.length + 2).fill(7)
+        const actual = new Float32Array(values.length + 2).fill(7)
+        oracle.scaleInto!(values, factor, expected)
+        backend.scaleInto(values, factor, actual)
+        expect(firstDifference(actual, expected), `factor ${factor}`).toBeNull()
+      }
+      expect(() => backend.scaleInto!(values, 1, new Float32Array(3))).toThrow(/out/)
+    })
+
     it('convertAccumulate rejects buffers smaller than the shape', () => {
       if (backend.convertAccumulate === undefined) return
       const params = convertAccumulateCases[0]!.create(createRandomSource(5))

@@ -1,5 +1,6 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
 import { referenceEncodeUniform } from '../reference/reference-encode-uniform.js'
+import { referenceScaleInto } from '../reference/reference-scale-into.js'
 import { referenceConvertAccumulate } from '../reference/reference-convert-accumulate.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
@@ -94,6 +95,7 @@ export function createWasmBackend(): ComputeBackendV1 {
     // linear memory and the accumulator out again would cost more than the arithmetic itself.
     convertAccumulate: referenceConvertAccumulate,
     encodeUniform: referenceEncodeUniform,
+    scaleInto: referenceScaleInto,
   }
   // NOTE: a prepared operand is a copy of B (each call copies operands into linear memory anyway).
   return { ...backend, ...copiedPreparedMatrices(backend.name, (params) => backend.gemm(params)) }

@@ -48,6 +48,13 @@ export interface ComputeBackendV1 {
    * @since 0.2.0
    */
   encodeUniform?(params: EncodeUniformParamsV1): boolean
+  /**
+   * Optional: out[i] = float32(values[i] · factor) for every i < values.length (the float64
+   * product rounded once, as a Float32Array store rounds it); `out` has at least values.length
+   * elements. Must be bit-identical to the reference backend's.
+   * @since 0.2.0
+   */
+  scaleInto?(values: Float64Array, factor: number, out: Float32Array): void
 }
 
 /** @since 0.2.0 */
