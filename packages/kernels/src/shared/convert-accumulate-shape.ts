@@ -8,9 +8,11 @@ import { InvalidArgumentError } from '@cimkit/core'
  */
 export function checkConvertAccumulateShape(params: ConvertAccumulateParamsV1): void {
   const { values, stride, offset, batch, planes, outputCount, steps, rangeMin, rangeSpan, rowSums, factors, digitalOffset, output, outputColumns, outputStart } = params
-  const integers = { stride, offset, batch, planes, outputCount, steps, outputColumns, outputStart }
-  for (const [name, value] of Object.entries(integers)) {
-    if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(`convertAccumulate.${name}`, `expected a non-negative integer, got ${value}`)
+  // NOTE: checked on every read of every slice: no per-call allocation (names only on failure).
+  if (!(isCount(stride) && isCount(offset) && isCount(batch) && isCount(planes) && isCount(outputCount) && isCount(steps) && isCount(outputColumns) && isCount(outputStart))) {
+    const integers = { stride, offset, batch, planes, outputCount, steps, outputColumns, outputStart }
+    const [name, value] = Object.entries(integers).find(([, candidate]) => !isCount(candidate))!
+    throw new InvalidArgumentError(`convertAccumulate.${name}`, `expected a non-negative integer, got ${value}`)
   }
   const need = (name: string, length: number, required: number): void => {
     if (length < required) throw new InvalidArgumentError(`convertAccumulate.${name}`, `has ${length} values, the shape needs ${required}`)
@@ -28,4 +30,8 @@ export function checkConvertAccumulateShape(params: ConvertAccumulateParamsV1): 
   if (steps > 0) for (let plane = 0; plane < planes; plane++) {
     if (!(rangeSpan[plane]! > 0)) throw new InvalidArgumentError('convertAccumulate.rangeSpan', `plane ${plane}: a quantizing converter needs a positive span, got ${rangeSpan[plane]}`)
   }
+}
+
+function isCount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0
 }
