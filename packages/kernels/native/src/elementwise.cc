@@ -172,8 +172,12 @@ void convert_row_scalar(const ConvertRow& row, std::size_t first) {
   }
 }
 
-void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
-                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output, bool allow_avx2) {
+namespace {
+
+// Vectors [first_vector, last_vector) of convert_accumulate, every plane in order.
+void convert_accumulate_vectors(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                                const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output,
+                                bool allow_avx2, std::size_t first_vector, std::size_t last_vector) {
   const bool quantizes = shape.steps > 0;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   static const bool avx2 = isa_supported(Isa::kAvx2);
@@ -184,7 +188,7 @@ void convert_accumulate(const ConvertAccumulateShape& shape, const float* values
     const double per_unit = shape.steps / span, step = span / shape.steps;
     const double unit = shape.digital_offset ? units[plane] : 0.0;
     const double zero_level = quantizes ? quantize_ideal(0.0, min, per_unit, step, shape.steps) : 0.0;
-    for (std::size_t vector = 0; vector < shape.batch; ++vector) {
+    for (std::size_t vector = first_vector; vector < last_vector; ++vector) {
       const std::size_t row = plane * shape.batch + vector;
       const double row_sum = row_sums[row];
       double* out = output + vector * shape.output_columns + shape.output_start;
@@ -217,6 +221,26 @@ void convert_accumulate(const ConvertAccumulateShape& shape, const float* values
       convert_row_scalar(columns, 0);
     }
   }
+}
+
+}  // namespace
+
+void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output, bool allow_avx2) {
+  // Vectors split over the pool: each writes its own output rows, planes in the same order, so
+  // the split changes no value.
+  constexpr std::size_t kMinConversionsPerPiece = 8192;
+  ThreadPool& pool = shared_thread_pool();
+  const std::size_t conversions = shape.planes * shape.batch * shape.output_count;
+  const int pieces = static_cast<int>(std::min<std::size_t>({static_cast<std::size_t>(pool.capacity()), conversions / kMinConversionsPerPiece, shape.batch}));
+  if (pieces <= 1) {
+    convert_accumulate_vectors(shape, values, range_min, range_span, row_sums, factors, units, flipped, output, allow_avx2, 0, shape.batch);
+    return;
+  }
+  pool.run(pieces, [&](int piece) {
+    convert_accumulate_vectors(shape, values, range_min, range_span, row_sums, factors, units, flipped, output, allow_avx2, shape.batch * piece / pieces,
+                               shape.batch * (piece + 1) / pieces);
+  });
 }
 
 }  // namespace cimkit

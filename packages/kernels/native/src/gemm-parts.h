@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include "gemm.h"
 #include "kernel-spec.h"
@@ -14,6 +16,14 @@ namespace cimkit {
 // Below this many floating-point operations per thread one thread is faster than sharing: a
 // 2 MFLOP GEMM takes ~40 us on one AVX2 core (~50 GFLOP/s measured), a futex wake-up 5-50 us.
 constexpr double kMinFlopsPerThread = 2e6;
+
+// A 64-byte-aligned run of `floats` floats inside `storage` (grown on demand): vector loads then
+// never straddle cache lines (malloc aligns to 16 bytes only).
+inline float* aligned_floats(std::vector<float>& storage, std::size_t floats) {
+  if (storage.size() < floats + 16) storage.resize(floats + 16);
+  const auto address = reinterpret_cast<std::uintptr_t>(storage.data());
+  return storage.data() + ((64 - address % 64) % 64) / sizeof(float);
+}
 
 // Packs alpha * A[i0.., p0..] (rows x depth) as ceil(rows / mr) strips of depth x mr, zero-padded.
 void pack_a(const KernelSpec& spec, MatrixView a, int i0, int p0, int rows, int depth, float alpha, float* out);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "gemm-parts.h"
@@ -19,11 +20,7 @@ namespace {
 // Per-thread packing buffers, 64-byte aligned, grown on demand and reused across calls.
 struct Workspace {
   std::vector<float> storage_a, storage_b;
-  static float* aligned(std::vector<float>& storage, std::size_t floats) {
-    if (storage.size() < floats + 16) storage.resize(floats + 16);
-    const auto address = reinterpret_cast<std::uintptr_t>(storage.data());
-    return storage.data() + ((64 - address % 64) % 64) / sizeof(float);
-  }
+  static float* aligned(std::vector<float>& storage, std::size_t floats) { return aligned_floats(storage, floats); }
 };
 
 thread_local Workspace workspace;
@@ -159,16 +156,16 @@ struct StripsPackedOnUse {
   }
   void load(int first, int last, int p0, int depth) const {
     const std::size_t floats = static_cast<std::size_t>(last - first) * spec.nr * depth;
-    if (buffer().size() < floats) buffer().resize(floats);
-    pack_b(spec, b, p0, first * spec.nr, depth, std::min(n, last * spec.nr) - first * spec.nr, buffer().data());
-    loaded_first() = first;
+    float* strips = aligned_floats(buffer(), floats);
+    pack_b(spec, b, p0, first * spec.nr, depth, std::min(n, last * spec.nr) - first * spec.nr, strips);
+    loaded() = {strips, first};
   }
-  const float* operator()(int strip, int, int depth) const { return buffer().data() + static_cast<std::ptrdiff_t>(strip - loaded_first()) * spec.nr * depth; }
+  const float* operator()(int strip, int, int depth) const { return loaded().first + static_cast<std::ptrdiff_t>(strip - loaded().second) * spec.nr * depth; }
   const char* next(int, int, int) const { return nullptr; }
-  // Per thread, as the buffer: threads load different groups at the same time.
-  static int& loaded_first() {
-    thread_local int first = 0;
-    return first;
+  // Per thread, as the buffer: threads load different groups at the same time (strips, first strip).
+  static std::pair<float*, int>& loaded() {
+    thread_local std::pair<float*, int> strips{nullptr, 0};
+    return strips;
   }
 };
 

@@ -42,9 +42,7 @@ void gemm_strips(const KernelSpec& spec, int m, int n, int k, float alpha, Matri
   // A packed into mr-row strips (panel p0 at p0 * padded_m floats): contiguous broadcasts, and no
   // 4 KiB-apart row streams (six rows of a 1024-wide row-major A share one L1 set).
   const std::ptrdiff_t padded_m = (static_cast<std::ptrdiff_t>(m) + mr - 1) / mr * mr;
-  std::vector<float>& storage = strip_gemm_packed_a();
-  if (storage.size() < static_cast<std::size_t>(padded_m * k)) storage.resize(padded_m * k);
-  float* packed_a = storage.data();
+  float* packed_a = aligned_floats(strip_gemm_packed_a(), static_cast<std::size_t>(padded_m) * k);
   for (int p0 = 0; p0 < k; p0 += spec.kc) pack_a(spec, a, 0, p0, m, std::min(spec.kc, k - p0), alpha, packed_a + p0 * padded_m);
   const int strips = (n + nr - 1) / nr;
   auto run_strips = [&](int first, int last) {
