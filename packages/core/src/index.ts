@@ -52,7 +52,7 @@ export type { ArrayOrganizationV1 } from './spec/architecture/v1/array-organizat
 export type { ComponentNodeV1 } from './spec/architecture/v1/component-node.js'
 export type { LayerMappingV1, MappingV1 } from './spec/architecture/v1/mapping.js'
 export type { PeakPpaV1, PpaBreakdownEntryV1, PpaReportV1 } from './spec/architecture/v1/ppa-report.js'
-export type { ComputeBackendV1, ConvertAccumulateParamsV1, GemmParamsV1, Im2colParamsV1, EncodeUniformParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from './spec/backend/v1/compute-backend.js'
+export type { ComputeBackendV1, ConvertAccumulateParamsV1, ConvertScaleIntoParamsV1, GemmParamsV1, Im2colParamsV1, EncodeUniformParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from './spec/backend/v1/compute-backend.js'
 export { COMPONENT_KINDS } from './spec/component-kinds.js'
 export type { ComponentKind, ComponentKindsV1 } from './spec/component-kinds.js'
 export type { ComponentCostModelV1 } from './spec/cost/v1/component-cost-model.js'

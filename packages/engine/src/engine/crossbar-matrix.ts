@@ -1,4 +1,4 @@
-import type { ArrayOrganizationV1, ConvertAccumulateParamsV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import type { ArrayOrganizationV1, ConvertAccumulateParamsV1, ConvertScaleIntoParamsV1, InputEncoderV1, OutputConverterV1, RandomSource } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import type { ProgrammedBlock } from '../array/programmed-block.js'
@@ -34,6 +34,12 @@ import { concatenate, gatherRows, sumRows } from './drive-rows.js'
  */
 const chunkDriveValues = 1 << 19
 const chunkColumnValues = 1 << 21
+
+/** Where a direct read writes: the float32 result from the chunk's first row, and the factor applied. */
+interface DirectResult {
+  readonly result: Float32Array
+  readonly scale: number
+}
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -79,6 +85,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   private readonly nonNegativeDrive: boolean
   /** The backend's fused conversion and shift-and-add, where this matrix may use it; else null. */
   private readonly fusedConvertAccumulate: ((params: ConvertAccumulateParamsV1) => void) | null
+  /**
+   * The backend's conversion straight into the float32 result, when each output has one read (one
+   * weight slice, one row block, digital partial sums): no float64 accumulator. Else null.
+   */
+  private readonly directConvert: ((params: ConvertScaleIntoParamsV1) => void) | null
 
   constructor(private readonly state: CrossbarMatrixState) {
     this.rows = state.rows
@@ -91,6 +102,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const fusable = converter === null || (converter.idealUniform === true && converter.bits !== null)
     const { backend } = state.readContext
     this.fusedConvertAccumulate = fusable && !this.middlewareReads && backend.convertAccumulate !== undefined ? backend.convertAccumulate.bind(backend) : null
+    const oneReadPerOutput = state.readContext.encoding.slices === 1 && state.readContext.layout.rowBlocks === 1 && state.engine.partialSums !== 'analog'
+    this.directConvert = this.fusedConvertAccumulate !== null && oneReadPerOutput && backend.convertScaleInto !== undefined ? backend.convertScaleInto.bind(backend) : null
   }
 
   /** A float32 buffer kept for reuse across calls (allocating and zeroing large arrays per call costs more than the work on them). */
@@ -146,8 +159,10 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const chunk = this.chunkVectors()
     for (let start = 0; start < batch; start += chunk) {
       const count = Math.min(chunk, batch - start)
-      const output = this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, options?.timeS, null)
       const offset = start * this.columns
+      const output = this.run(this.drive(inputs.subarray(start * this.rows, (start + count) * this.rows), inputScale), count, options?.timeS, null, { result: result.subarray(offset), scale })
+      // null: the conversion wrote this chunk's result itself (one read per output).
+      if (output === null) continue
       // The backend narrows and scales in one pass where it can (result[i] = float32(output[i] · scale) either way).
       const { backend } = this.state.readContext
       if (backend.scaleInto !== undefined) backend.scaleInto(output, scale, result.subarray(offset, offset + output.length))
@@ -231,8 +246,12 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     return matrices
   }
 
-  /** Runs the pipeline; with `samples`, records pre-conversion values instead of converting. */
-  private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, Float32Array[]> | null): Float64Array {
+  /**
+   * Runs the pipeline; with `samples`, records pre-conversion values instead of converting. With
+   * `direct`, a read that is the only one of its outputs converts straight into the float32 result
+   * (`direct.result` from this chunk's first row, times `direct.scale`) and run returns null.
+   */
+  private run(drive: DrivePlanes, batch: number, timeS: number | undefined, samples: Map<string, Float32Array[]> | null, direct: DirectResult | null = null): Float64Array | null {
     const { blocks, engine, readContext } = this.state
     const { layout, encoding } = readContext
     const vectors = drive.cycles * batch
@@ -251,9 +270,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     // Σ drive over all row blocks: only row blocks summed in analog are converted together.
     const totalRowSums = analogPartialSums ? new Float64Array(vectors) : null
     if (totalRowSums !== null) for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
-    // Consumed by the caller before the next run (`mvm` scales it into its result).
-    const output = this.scratch64('output', batch * this.columns)
-    output.fill(0)
+    const perPlane = this.state.organization.conversion === 'per-input-bit' || drive.cycles === 1
+    const directResult = direct !== null && samples === null && this.directConvert !== null && perPlane ? direct : null
+    // Consumed by the caller before the next run (`mvm` scales it into its result); unused when direct.
+    const output = directResult === null ? this.scratch64('output', batch * this.columns) : this.zeros(0)
+    if (directResult === null) output.fill(0)
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
       const block = blocks[rowBlock]![columnBlock]!
       const arrayKey = `r${rowBlock}c${columnBlock}a${Math.floor(slice / layout.slicesPerArray)}`
@@ -301,7 +322,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
             for (let index = 0; index < values.length; index++) analogSum[index]! += values[index]!
           } else {
             const converter = (): ConverterStreams => ({ fixed: this.state.random.stream('converter', rowBlock, columnBlock, slice), call: readOf().random.stream('convert') })
-            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples)
+            this.finish({ analog, rowSums: rowSums[rowBlock]!, flipped: block.flipped[slice] ?? null, slice, outputStart: block.outputStart, outputCount, arrayKey }, drive, batch, output, converter, samples, directResult)
           }
         }
         if (analogSum !== null) {
@@ -310,7 +331,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
         }
       }
     }
-    return output
+    return directResult === null ? output : null
   }
 
   /** Conversion, digital offset removal and shift-and-add of one slice's column values. */
@@ -321,6 +342,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     output: Float64Array,
     streams: () => ConverterStreams,
     samples: Map<string, Float32Array[]> | null,
+    direct: DirectResult | null = null,
   ): void {
     const { organization, outputConverter, ranges, levels, readContext } = this.state
     const { encoding } = readContext
@@ -332,7 +354,8 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const convertAccumulate = this.fusedConvertAccumulate
     if (perPlane && samples === null && convertAccumulate !== null) {
       const count = (key: string, component: string, action: string, value: number): void => this.count(key, component, action, value)
-      finishSliceFused({ converter: outputConverter, ranges, levels, encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count })
+      const target = direct === null || this.directConvert === null ? null : { ...direct, resultColumns: this.columns, convertScaleInto: this.directConvert }
+      finishSliceFused({ converter: outputConverter, ranges, levels, encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count, direct: target })
       return
     }
     const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)

@@ -1,4 +1,4 @@
-import type { ComputeBackendV1, OutputConverterV1, RandomSource } from '@cimkit/core'
+import type { ComputeBackendV1, ConvertAccumulateParamsV1, ConvertScaleIntoParamsV1, OutputConverterV1, RandomSource } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import type { CellLevels } from '../array/cell-levels.js'
 import type { DrivePlanes } from '../encoding/encode-inputs.js'
@@ -39,6 +39,11 @@ export interface FusedSliceFinish {
   readonly idleVectors: boolean
   readonly convertAccumulate: NonNullable<ComputeBackendV1['convertAccumulate']>
   readonly count: (arrayKey: string, component: string, action: string, count: number) => void
+  /**
+   * The float32 result to convert straight into (this read is the only one of its outputs), with
+   * the factor the result carries and the backend's `convertScaleInto`; null accumulates into `output`.
+   */
+  readonly direct?: { readonly result: Float32Array; readonly scale: number; readonly resultColumns: number; readonly convertScaleInto: (params: ConvertScaleIntoParamsV1) => void } | null
 }
 
 /**
@@ -69,7 +74,7 @@ export function finishSliceFused(fused: FusedSliceFinish): void {
     rangeSpan[plane] = range.max - range.min
     units[plane] = ranges.unitFor(stage, drive.planeWeights)
   }
-  fused.convertAccumulate({
+  const conversion: Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'> = {
     values: analog.data,
     stride: analog.stride,
     offset: analog.offset,
@@ -83,9 +88,10 @@ export function finishSliceFused(fused: FusedSliceFinish): void {
     idleVectors: fused.idleVectors,
     factors,
     digitalOffset: encoding.digitalOffset ? { offsetDigits: levels.offsetDigits, units, bias: biasDigit(encoding, slice), maxDigit: encoding.maxDigit, flipped } : null,
-    output,
-    outputColumns: fused.outputColumns,
-    outputStart,
-  })
+  }
+  const { direct } = fused
+  // Bit-identical either way: convertScaleInto is convertAccumulate into zeros, then × scale into float32.
+  if (direct !== undefined && direct !== null) direct.convertScaleInto({ ...conversion, scale: direct.scale, result: direct.result, resultColumns: direct.resultColumns, resultStart: outputStart })
+  else fused.convertAccumulate({ ...conversion, output, outputColumns: fused.outputColumns, outputStart })
   count(arrayKey, 'shiftAdd', 'add', planes * (encoding.digitalOffset ? size * 2 : size))
 }

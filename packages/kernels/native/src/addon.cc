@@ -248,15 +248,21 @@ napi_value CpuInfo(napi_env env, napi_callback_info) {
   return result;
 }
 
-// convertAccumulate(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, output, shape: Float64Array(13), isa).
-// shape = stride, offset, batch, planes, outputCount, outputColumns, outputStart, steps, idleVectors,
-// digitalOffset, offsetDigits, bias, maxDigit; units/flipped may be empty (no digital offset / no flips).
-napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
-  napi_value args[10];
-  if (!get_args(env, info, 10, args, "convertAccumulate")) return nullptr;
+// The arguments convertAccumulate and convertScaleInto share: values, rangeMin, rangeSpan, rowSums,
+// factors, units, flipped at 0..6, a Float64Array shape at 8 (13 numbers, then the extra ones),
+// the ISA at 9. Buffers are re-checked against the shape (the wrapper checked too).
+struct ConvertArgs {
+  cimkit::ConvertAccumulateShape shape;
+  float* values;
+  double *range_min, *range_span, *row_sums, *factors, *units, *extra;
+  std::uint8_t* flipped;
+  bool empty, allow_avx2;
+};
+
+bool get_convert_args(napi_env env, napi_value* args, std::size_t shape_numbers, const char* name, ConvertArgs* out) {
+  void *values, *range_min, *range_span, *row_sums, *factors, *units, *flipped, *shape_values;
+  std::size_t values_length, range_min_length, range_span_length, row_sums_length, factors_length, units_length, flipped_length, shape_length;
   int isa;
-  void *values, *range_min, *range_span, *row_sums, *factors, *units, *flipped, *output, *shape_values;
-  std::size_t values_length, range_min_length, range_span_length, row_sums_length, factors_length, units_length, flipped_length, output_length, shape_length;
   if (!get_typed_array(env, args[0], napi_float32_array, &values, &values_length) ||
       !get_typed_array(env, args[1], napi_float64_array, &range_min, &range_min_length) ||
       !get_typed_array(env, args[2], napi_float64_array, &range_span, &range_span_length) ||
@@ -264,31 +270,85 @@ napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
       !get_typed_array(env, args[4], napi_float64_array, &factors, &factors_length) ||
       !get_typed_array(env, args[5], napi_float64_array, &units, &units_length) ||
       !get_typed_array(env, args[6], napi_uint8_array, &flipped, &flipped_length) ||
-      !get_typed_array(env, args[7], napi_float64_array, &output, &output_length) ||
-      !get_typed_array(env, args[8], napi_float64_array, &shape_values, &shape_length) || !get_isa(env, args[9], &isa, "convertAccumulate")) {
-    return nullptr;
+      !get_typed_array(env, args[8], napi_float64_array, &shape_values, &shape_length) || !get_isa(env, args[9], &isa, name)) {
+    return false;
   }
-  if (shape_length != 13) return fail(env, "convertAccumulate: shape must hold 13 numbers"), nullptr;
+  char message[128];
+  if (shape_length != shape_numbers) {
+    std::snprintf(message, sizeof message, "%s: shape must hold %zu numbers", name, shape_numbers);
+    return fail(env, message);
+  }
   const double* s = static_cast<double*>(shape_values);
   for (int index = 0; index < 7; ++index) {
-    if (!(s[index] >= 0) || s[index] != static_cast<double>(static_cast<std::size_t>(s[index]))) return fail(env, "convertAccumulate: sizes must be non-negative integers"), nullptr;
+    if (!(s[index] >= 0) || s[index] != static_cast<double>(static_cast<std::size_t>(s[index]))) {
+      std::snprintf(message, sizeof message, "%s: sizes must be non-negative integers", name);
+      return fail(env, message);
+    }
   }
-  cimkit::ConvertAccumulateShape shape{static_cast<std::size_t>(s[0]), static_cast<std::size_t>(s[1]), static_cast<std::size_t>(s[2]),
-                                       static_cast<std::size_t>(s[3]), static_cast<std::size_t>(s[4]), static_cast<std::size_t>(s[5]),
-                                       static_cast<std::size_t>(s[6]), s[7], s[8] != 0, s[9] != 0, s[10], s[11], s[12]};
-  // Re-check every buffer against the shape (the wrapper checked too): never read or write outside.
+  out->shape = cimkit::ConvertAccumulateShape{static_cast<std::size_t>(s[0]), static_cast<std::size_t>(s[1]), static_cast<std::size_t>(s[2]),
+                                              static_cast<std::size_t>(s[3]), static_cast<std::size_t>(s[4]), static_cast<std::size_t>(s[5]),
+                                              static_cast<std::size_t>(s[6]), s[7], s[8] != 0, s[9] != 0, s[10], s[11], s[12]};
+  const cimkit::ConvertAccumulateShape& shape = out->shape;
   const std::size_t rows = shape.planes * shape.batch;
-  const bool empty = rows == 0 || shape.output_count == 0;
+  out->empty = rows == 0 || shape.output_count == 0;
   if (range_min_length < shape.planes || range_span_length < shape.planes || factors_length < shape.planes || row_sums_length < rows ||
-      (!empty && values_length < (rows - 1) * shape.stride + shape.offset + shape.output_count) ||
-      (!empty && output_length < (shape.batch - 1) * shape.output_columns + shape.output_start + shape.output_count) ||
+      (!out->empty && values_length < (rows - 1) * shape.stride + shape.offset + shape.output_count) ||
       (shape.digital_offset && units_length < shape.planes) || (flipped_length != 0 && flipped_length < shape.output_count)) {
+    std::snprintf(message, sizeof message, "%s: a buffer is smaller than the shape", name);
+    return fail(env, message);
+  }
+  out->values = static_cast<float*>(values);
+  out->range_min = static_cast<double*>(range_min);
+  out->range_span = static_cast<double*>(range_span);
+  out->row_sums = static_cast<double*>(row_sums);
+  out->factors = static_cast<double*>(factors);
+  out->units = shape.digital_offset ? static_cast<double*>(units) : nullptr;
+  out->flipped = flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped);
+  out->extra = const_cast<double*>(s + 13);
+  out->allow_avx2 = isa >= static_cast<int>(Isa::kAvx2);
+  return true;
+}
+
+// convertAccumulate(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, output: Float64Array, shape: Float64Array(13), isa).
+// shape = stride, offset, batch, planes, outputCount, outputColumns, outputStart, steps, idleVectors,
+// digitalOffset, offsetDigits, bias, maxDigit; units/flipped may be empty (no digital offset / no flips).
+napi_value ConvertAccumulate(napi_env env, napi_callback_info info) {
+  napi_value args[10];
+  ConvertArgs a;
+  if (!get_args(env, info, 10, args, "convertAccumulate") || !get_convert_args(env, args, 13, "convertAccumulate", &a)) return nullptr;
+  void* output;
+  std::size_t output_length;
+  if (!get_typed_array(env, args[7], napi_float64_array, &output, &output_length)) return nullptr;
+  const cimkit::ConvertAccumulateShape& shape = a.shape;
+  if (!a.empty && output_length < (shape.batch - 1) * shape.output_columns + shape.output_start + shape.output_count) {
     return fail(env, "convertAccumulate: a buffer is smaller than the shape"), nullptr;
   }
-  if (empty) return nullptr;
-  cimkit::convert_accumulate(shape, static_cast<float*>(values), static_cast<double*>(range_min), static_cast<double*>(range_span),
-                             static_cast<double*>(row_sums), static_cast<double*>(factors), shape.digital_offset ? static_cast<double*>(units) : nullptr,
-                             flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped), static_cast<double*>(output), isa >= static_cast<int>(Isa::kAvx2));
+  if (a.empty) return nullptr;
+  cimkit::convert_accumulate(shape, a.values, a.range_min, a.range_span, a.row_sums, a.factors, a.units, a.flipped, static_cast<double*>(output), a.allow_avx2);
+  return nullptr;
+}
+
+// convertScaleInto(values, rangeMin, rangeSpan, rowSums, factors, units, flipped, result: Float32Array,
+// shape: Float64Array(16) = convertAccumulate's 13 (outputColumns, outputStart unused) + scale, resultColumns, resultStart, isa).
+napi_value ConvertScaleInto(napi_env env, napi_callback_info info) {
+  napi_value args[10];
+  ConvertArgs a;
+  if (!get_args(env, info, 10, args, "convertScaleInto") || !get_convert_args(env, args, 16, "convertScaleInto", &a)) return nullptr;
+  void* result;
+  std::size_t result_length;
+  if (!get_typed_array(env, args[7], napi_float32_array, &result, &result_length)) return nullptr;
+  const double scale = a.extra[0], columns = a.extra[1], start = a.extra[2];
+  if (!(columns >= 0) || !(start >= 0) || columns != static_cast<double>(static_cast<std::size_t>(columns)) || start != static_cast<double>(static_cast<std::size_t>(start))) {
+    return fail(env, "convertScaleInto: sizes must be non-negative integers"), nullptr;
+  }
+  const auto result_columns = static_cast<std::size_t>(columns), result_start = static_cast<std::size_t>(start);
+  const cimkit::ConvertAccumulateShape& shape = a.shape;
+  if (!a.empty && result_length < (shape.batch - 1) * result_columns + result_start + shape.output_count) {
+    return fail(env, "convertScaleInto: a buffer is smaller than the shape"), nullptr;
+  }
+  if (a.empty) return nullptr;
+  cimkit::convert_scale_into(shape, a.values, a.range_min, a.range_span, a.row_sums, a.factors, a.units, a.flipped, scale, static_cast<float*>(result),
+                             result_columns, result_start, a.allow_avx2);
   return nullptr;
 }
 
@@ -303,6 +363,7 @@ NAPI_MODULE_INIT() {
       {"quantize", nullptr, Quantize, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"im2col", nullptr, Im2col, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"convertAccumulate", nullptr, ConvertAccumulate, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"convertScaleInto", nullptr, ConvertScaleInto, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"encodeUniform", nullptr, EncodeUniform, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"scaleInto", nullptr, ScaleInto, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"cpuInfo", nullptr, CpuInfo, nullptr, nullptr, nullptr, napi_default, nullptr},

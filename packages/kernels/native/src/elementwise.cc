@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <vector>
 
 namespace cimkit {
 
@@ -174,72 +175,115 @@ void convert_row_scalar(const ConvertRow& row, std::size_t first) {
 
 namespace {
 
-// Vectors [first_vector, last_vector) of convert_accumulate, every plane in order.
-void convert_accumulate_vectors(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
-                                const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output,
-                                bool allow_avx2, std::size_t first_vector, std::size_t last_vector) {
-  const bool quantizes = shape.steps > 0;
+// A plane's converter and digital constants, computed once per call.
+struct PlaneConstants {
+  double min, per_unit, step, factor, unit, zero_level;
+};
+
+std::vector<PlaneConstants> plane_constants(const ConvertAccumulateShape& shape, const double* range_min, const double* range_span, const double* factors,
+                                            const double* units) {
+  std::vector<PlaneConstants> constants(shape.planes);
+  for (std::size_t plane = 0; plane < shape.planes; ++plane) {
+    const double min = range_min[plane], span = range_span[plane];
+    const double per_unit = shape.steps / span, step = span / shape.steps;
+    constants[plane] = {min, per_unit, step, factors[plane], shape.digital_offset ? units[plane] : 0.0,
+                        shape.steps > 0 ? quantize_ideal(0.0, min, per_unit, step, shape.steps) : 0.0};
+  }
+  return constants;
+}
+
+// One plane of one vector: its column values converted, offsets removed and added into out.
+void convert_one(const ConvertAccumulateShape& shape, const PlaneConstants& k, std::size_t plane, std::size_t vector, const float* values,
+                 const double* row_sums, const std::uint8_t* flipped, double* out, bool vector_rows) {
+  const std::size_t row = plane * shape.batch + vector;
+  const double row_sum = row_sums[row];
+  double subtract = 0, flipped_term = 0, bias_term = 0;
+  if (shape.digital_offset) {
+    const double offset_exact = shape.offset_digits * row_sum;
+    subtract = k.unit > 0 ? round_half_up(offset_exact / k.unit) * k.unit : offset_exact;
+    flipped_term = shape.max_digit * row_sum;
+    bias_term = shape.bias * row_sum;
+  }
+  if (shape.idle_vectors && row_sum == 0) {
+    if (!shape.digital_offset) {
+      for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += k.factor * k.zero_level;
+      return;
+    }
+    const double value = k.zero_level - subtract;
+    const double direct = k.factor * (value - bias_term);
+    const double inverted = k.factor * (flipped_term - value - bias_term);
+    for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += flipped != nullptr && flipped[column] == 1 ? inverted : direct;
+    return;
+  }
+  const ConvertRow columns{values + row * shape.stride + shape.offset, out, shape.output_count, shape.steps > 0, k.min, k.per_unit, k.step, shape.steps, k.factor,
+                           shape.digital_offset, subtract, flipped_term, bias_term, flipped};
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (vector_rows) {
+    convert_row_avx2(columns);
+    return;
+  }
+#else
+  (void)vector_rows;
+#endif
+  convert_row_scalar(columns, 0);
+}
+
+bool use_vector_rows(const ConvertAccumulateShape& shape, bool allow_avx2) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   static const bool avx2 = isa_supported(Isa::kAvx2);
-  const bool vector_rows = avx2 && allow_avx2 && shape.steps < 2147483648.0;
+  return avx2 && allow_avx2 && shape.steps < 2147483648.0;
+#else
+  (void)shape;
+  (void)allow_avx2;
+  return false;
 #endif
-  for (std::size_t plane = 0; plane < shape.planes; ++plane) {
-    const double min = range_min[plane], span = range_span[plane], factor = factors[plane];
-    const double per_unit = shape.steps / span, step = span / shape.steps;
-    const double unit = shape.digital_offset ? units[plane] : 0.0;
-    const double zero_level = quantizes ? quantize_ideal(0.0, min, per_unit, step, shape.steps) : 0.0;
-    for (std::size_t vector = first_vector; vector < last_vector; ++vector) {
-      const std::size_t row = plane * shape.batch + vector;
-      const double row_sum = row_sums[row];
-      double* out = output + vector * shape.output_columns + shape.output_start;
-      double subtract = 0, flipped_term = 0, bias_term = 0;
-      if (shape.digital_offset) {
-        const double offset_exact = shape.offset_digits * row_sum;
-        subtract = unit > 0 ? round_half_up(offset_exact / unit) * unit : offset_exact;
-        flipped_term = shape.max_digit * row_sum;
-        bias_term = shape.bias * row_sum;
-      }
-      if (shape.idle_vectors && row_sum == 0) {
-        if (!shape.digital_offset) {
-          for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += factor * zero_level;
-          continue;
-        }
-        const double value = zero_level - subtract;
-        const double direct = factor * (value - bias_term);
-        const double inverted = factor * (flipped_term - value - bias_term);
-        for (std::size_t column = 0; column < shape.output_count; ++column) out[column] += flipped != nullptr && flipped[column] == 1 ? inverted : direct;
-        continue;
-      }
-      const ConvertRow columns{values + row * shape.stride + shape.offset, out, shape.output_count, quantizes, min, per_unit, step, shape.steps, factor,
-                               shape.digital_offset, subtract, flipped_term, bias_term, flipped};
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-      if (vector_rows) {
-        convert_row_avx2(columns);
-        continue;
-      }
-#endif
-      convert_row_scalar(columns, 0);
-    }
+}
+
+// Runs task(first_vector, last_vector) over the batch, split over the pool when the call is large
+// (each vector writes its own output rows, planes in the same order: the split changes no value).
+template <class Task>
+void over_vectors(const ConvertAccumulateShape& shape, const Task& task) {
+  constexpr std::size_t kMinConversionsPerPiece = 8192;
+  ThreadPool& pool = shared_thread_pool();
+  const std::size_t conversions = shape.planes * shape.batch * shape.output_count;
+  const int pieces = static_cast<int>(std::min<std::size_t>({static_cast<std::size_t>(pool.capacity()), conversions / kMinConversionsPerPiece, shape.batch}));
+  if (pieces <= 1) {
+    task(0, shape.batch);
+    return;
   }
+  pool.run(pieces, [&](int piece) { task(shape.batch * piece / pieces, shape.batch * (piece + 1) / pieces); });
 }
 
 }  // namespace
 
 void convert_accumulate(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
                         const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double* output, bool allow_avx2) {
-  // Vectors split over the pool: each writes its own output rows, planes in the same order, so
-  // the split changes no value.
-  constexpr std::size_t kMinConversionsPerPiece = 8192;
-  ThreadPool& pool = shared_thread_pool();
-  const std::size_t conversions = shape.planes * shape.batch * shape.output_count;
-  const int pieces = static_cast<int>(std::min<std::size_t>({static_cast<std::size_t>(pool.capacity()), conversions / kMinConversionsPerPiece, shape.batch}));
-  if (pieces <= 1) {
-    convert_accumulate_vectors(shape, values, range_min, range_span, row_sums, factors, units, flipped, output, allow_avx2, 0, shape.batch);
-    return;
-  }
-  pool.run(pieces, [&](int piece) {
-    convert_accumulate_vectors(shape, values, range_min, range_span, row_sums, factors, units, flipped, output, allow_avx2, shape.batch * piece / pieces,
-                               shape.batch * (piece + 1) / pieces);
+  const std::vector<PlaneConstants> constants = plane_constants(shape, range_min, range_span, factors, units);
+  const bool vector_rows = use_vector_rows(shape, allow_avx2);
+  over_vectors(shape, [&](std::size_t first, std::size_t last) {
+    for (std::size_t plane = 0; plane < shape.planes; ++plane) {
+      for (std::size_t vector = first; vector < last; ++vector) {
+        convert_one(shape, constants[plane], plane, vector, values, row_sums, flipped, output + vector * shape.output_columns + shape.output_start, vector_rows);
+      }
+    }
+  });
+}
+
+void convert_scale_into(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double scale, float* result,
+                        std::size_t result_columns, std::size_t result_start, bool allow_avx2) {
+  const std::vector<PlaneConstants> constants = plane_constants(shape, range_min, range_span, factors, units);
+  const bool vector_rows = use_vector_rows(shape, allow_avx2);
+  over_vectors(shape, [&](std::size_t first, std::size_t last) {
+    // One vector's sums in an L1-sized row: zero, then every plane in order, then narrowed.
+    thread_local std::vector<double> row;
+    if (row.size() < shape.output_count) row.resize(shape.output_count);
+    for (std::size_t vector = first; vector < last; ++vector) {
+      std::fill(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(shape.output_count), 0.0);
+      for (std::size_t plane = 0; plane < shape.planes; ++plane) convert_one(shape, constants[plane], plane, vector, values, row_sums, flipped, row.data(), vector_rows);
+      float* out = result + vector * result_columns + result_start;
+      for (std::size_t column = 0; column < shape.output_count; ++column) out[column] = static_cast<float>(row[column] * scale);
+    }
   });
 }
 

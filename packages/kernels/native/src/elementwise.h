@@ -39,6 +39,13 @@ void convert_accumulate(const ConvertAccumulateShape& shape, const float* values
 bool encode_uniform(const float* inputs, float* planes, std::size_t count, double input_scale, double low, double scale, double min_code,
                     double max_code, double divisor, bool half_away, bool allow_avx2);
 
+// convert_accumulate into a zeroed float64 row per vector, then result[v * result_columns +
+// result_start + c] = float32(row[c] * scale): the same values as convert_accumulate into a zeroed
+// output followed by scale_into, without the output in memory.
+void convert_scale_into(const ConvertAccumulateShape& shape, const float* values, const double* range_min, const double* range_span,
+                        const double* row_sums, const double* factors, const double* units, const std::uint8_t* flipped, double scale, float* result,
+                        std::size_t result_columns, std::size_t result_start, bool allow_avx2);
+
 // out[i] = float32(values[i] * factor), split over the thread pool for large inputs (the first
 // touch of a freshly allocated result is then shared by the cores).
 void scale_into(const double* values, std::size_t count, double factor, float* out);

@@ -19,6 +19,18 @@ export interface NativeAddon {
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
   encodeUniform(inputs: Float32Array, planes: Float32Array, params: Float64Array, isa: number): boolean
   scaleInto(values: Float64Array, factor: number, out: Float32Array): void
+  convertScaleInto(
+    values: Float32Array,
+    rangeMin: Float64Array,
+    rangeSpan: Float64Array,
+    rowSums: Float64Array,
+    factors: Float64Array,
+    units: Float64Array,
+    flipped: Uint8Array,
+    result: Float32Array,
+    shape: Float64Array,
+    isa: number,
+  ): void
   /** Floats of B (k × n) prepared for the ISA's micro-kernel. */
   preparedLength(k: number, n: number, isa: number): number
   prepareB(b: Float32Array, out: Float32Array, k: number, n: number, transposeB: boolean, isa: number): void

@@ -1,8 +1,9 @@
-import type { ComputeBackendV1, ConvertAccumulateParamsV1, EncodeUniformParamsV1, GemmParamsV1, Im2colParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from '@cimkit/core'
+import type { ComputeBackendV1, ConvertAccumulateParamsV1, ConvertScaleIntoParamsV1, EncodeUniformParamsV1, GemmParamsV1, Im2colParamsV1, PreparedGemmParamsV1, PreparedMatrixV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 import { BackendUnavailableError } from '../errors.js'
 import { checkConvertAccumulateShape } from '../shared/convert-accumulate-shape.js'
 import { checkEncodeUniformShape } from '../shared/encode-uniform-shape.js'
+import { checkConvertScaleIntoShape } from '../reference/reference-convert-scale-into.js'
 import { checkScaleIntoShape } from '../reference/reference-scale-into.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { checkPreparedGemmShape, checkPrepareMatrixShape } from '../shared/prepared-gemm-shape.js'
@@ -62,6 +63,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
     ...(typeof addon.gemmPrepared === 'function' ? { prepareMatrix, gemmPrepared } : {}),
     ...(typeof addon.encodeUniform === 'function' ? { encodeUniform } : {}),
     ...(typeof addon.scaleInto === 'function' ? { scaleInto } : {}),
+    ...(typeof addon.convertScaleInto === 'function' ? { convertScaleInto } : {}),
   }
 
   function scaleInto(values: Float64Array, factor: number, out: Float32Array): void {
@@ -98,32 +100,37 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
   function convertAccumulate(params: ConvertAccumulateParamsV1): void {
     checkConvertAccumulateShape(params)
     const { digitalOffset } = params
-    const shape = Float64Array.of(
-      params.stride,
-      params.offset,
-      params.batch,
-      params.planes,
-      params.outputCount,
-      params.outputColumns,
-      params.outputStart,
-      params.steps,
-      params.idleVectors ? 1 : 0,
-      digitalOffset === null ? 0 : 1,
-      digitalOffset?.offsetDigits ?? 0,
-      digitalOffset?.bias ?? 0,
-      digitalOffset?.maxDigit ?? 0,
-    )
-    addon.convertAccumulate(
-      params.values,
-      params.rangeMin,
-      params.rangeSpan,
-      params.rowSums,
-      params.factors,
-      digitalOffset?.units ?? noUnits,
-      digitalOffset?.flipped ?? noFlips,
-      params.output,
-      shape,
-      isaCode,
-    )
+    addon.convertAccumulate(params.values, params.rangeMin, params.rangeSpan, params.rowSums, params.factors, digitalOffset?.units ?? noUnits, digitalOffset?.flipped ?? noFlips, params.output, convertShape(params, params.outputColumns, params.outputStart), isaCode)
   }
+
+  function convertScaleInto(params: ConvertScaleIntoParamsV1): void {
+    // The conversion's own check, on an accumulator of exactly batch × outputCount (never allocated).
+    checkConvertAccumulateShape({ ...params, output: { length: params.batch * params.outputCount } as Float64Array, outputColumns: params.outputCount, outputStart: 0 })
+    checkConvertScaleIntoShape(params)
+    const { digitalOffset } = params
+    const shape = convertShape(params, params.outputCount, 0, [params.scale, params.resultColumns, params.resultStart])
+    addon.convertScaleInto(params.values, params.rangeMin, params.rangeSpan, params.rowSums, params.factors, digitalOffset?.units ?? noUnits, digitalOffset?.flipped ?? noFlips, params.result, shape, isaCode)
+  }
+
+}
+
+/** The scalar parameters of a conversion call as the addon reads them (13 numbers, then `extra`). */
+function convertShape(params: Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'>, outputColumns: number, outputStart: number, extra: readonly number[] = []): Float64Array {
+  const { digitalOffset } = params
+  return Float64Array.of(
+    params.stride,
+    params.offset,
+    params.batch,
+    params.planes,
+    params.outputCount,
+    outputColumns,
+    outputStart,
+    params.steps,
+    params.idleVectors ? 1 : 0,
+    digitalOffset === null ? 0 : 1,
+    digitalOffset?.offsetDigits ?? 0,
+    digitalOffset?.bias ?? 0,
+    digitalOffset?.maxDigit ?? 0,
+    ...extra,
+  )
 }

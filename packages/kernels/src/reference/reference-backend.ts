@@ -2,6 +2,7 @@ import type { ComputeBackendV1 } from '@cimkit/core'
 import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
 import { referenceEncodeUniform } from './reference-encode-uniform.js'
 import { referenceScaleInto } from './reference-scale-into.js'
+import { referenceConvertScaleInto } from './reference-convert-scale-into.js'
 import { referenceConvertAccumulate } from './reference-convert-accumulate.js'
 import { referenceGemm } from './reference-gemm.js'
 import { referenceIm2col } from './reference-im2col.js'
@@ -20,6 +21,7 @@ export const referenceBackend: ComputeBackendV1 = {
   convertAccumulate: referenceConvertAccumulate,
   encodeUniform: referenceEncodeUniform,
   scaleInto: referenceScaleInto,
+  convertScaleInto: referenceConvertScaleInto,
   // A prepared operand is a copy of B: the oracle of every backend's `gemmPrepared`.
   ...copiedPreparedMatrices('reference', referenceGemm),
 }

@@ -172,6 +172,19 @@ export function describeBackendConformance(label: string, createBackend: () => C
       expect(() => backend.scaleInto!(values, 1, new Float32Array(3))).toThrow(/out/)
     })
 
+    for (const testCase of convertAccumulateCases) {
+      it(`convertScaleInto is bit-identical to the oracle: ${testCase.label}`, () => {
+        if (backend.convertScaleInto === undefined) return
+        const run = (target: ComputeBackendV1): Float32Array => {
+          const { output: _output, outputColumns, outputStart, ...params } = testCase.create(createRandomSource(5))
+          const result = new Float32Array(params.batch * outputColumns + 3).fill(9)
+          target.convertScaleInto!({ ...params, scale: 0.37, result, resultColumns: outputColumns, resultStart: outputStart })
+          return result
+        }
+        expect(firstDifference(run(backend), run(oracle))).toBeNull()
+      })
+    }
+
     it('convertAccumulate rejects buffers smaller than the shape', () => {
       if (backend.convertAccumulate === undefined) return
       const params = convertAccumulateCases[0]!.create(createRandomSource(5))

@@ -1,6 +1,7 @@
 import type { ComputeBackendV1, GemmParamsV1, Im2colParamsV1 } from '@cimkit/core'
 import { referenceEncodeUniform } from '../reference/reference-encode-uniform.js'
 import { referenceScaleInto } from '../reference/reference-scale-into.js'
+import { referenceConvertScaleInto } from '../reference/reference-convert-scale-into.js'
 import { referenceConvertAccumulate } from '../reference/reference-convert-accumulate.js'
 import { checkGemmShape } from '../shared/gemm-shape.js'
 import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
@@ -96,6 +97,7 @@ export function createWasmBackend(): ComputeBackendV1 {
     convertAccumulate: referenceConvertAccumulate,
     encodeUniform: referenceEncodeUniform,
     scaleInto: referenceScaleInto,
+    convertScaleInto: referenceConvertScaleInto,
   }
   // NOTE: a prepared operand is a copy of B (each call copies operands into linear memory anyway).
   return { ...backend, ...copiedPreparedMatrices(backend.name, (params) => backend.gemm(params)) }

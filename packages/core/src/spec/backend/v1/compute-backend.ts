@@ -55,6 +55,22 @@ export interface ComputeBackendV1 {
    * @since 0.2.0
    */
   scaleInto?(values: Float64Array, factor: number, out: Float32Array): void
+  /**
+   * Optional: `convertAccumulate` into a zeroed float64 accumulator of batch × outputCount, then
+   * result[v·resultColumns + resultStart + c] = float32(accumulator[v][c] · scale), without the
+   * accumulator in memory (for a read that is the only one contributing to its outputs: one weight
+   * slice, one row block). Must be bit-identical to that sequence on the reference backend.
+   * @since 0.2.0
+   */
+  convertScaleInto?(params: ConvertScaleIntoParamsV1): void
+}
+
+/** @since 0.2.0 */
+export interface ConvertScaleIntoParamsV1 extends Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'> {
+  readonly scale: number
+  readonly result: Float32Array
+  readonly resultColumns: number
+  readonly resultStart: number
 }
 
 /** @since 0.2.0 */
