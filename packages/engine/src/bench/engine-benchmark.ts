@@ -25,7 +25,7 @@ export interface EngineBenchmarkCaseResult {
   readonly id: EngineBenchmarkCaseId
   readonly n: number
   readonly batch: number
-  /** Vectors per second over the median `mvm` call of the fastest of three timing rounds, after three warm-up calls (programming and calibration excluded). */
+  /** Vectors per second over the median `mvm` call of the fastest of five timing rounds, after three warm-up calls (programming and calibration excluded). */
   readonly mvmPerS: number
   /** n²·batch multiply-accumulates of the equivalent float product per median call, 1e9 per second. */
   readonly gmacPerS: number
@@ -66,10 +66,10 @@ export interface EngineBenchmarkResult {
 
 /**
  * Timing rounds per case and per GEMM, the fastest round's median kept: a shared machine's load
- * comes and goes, and NumPy's baseline is taken the same way (three rounds, fastest kept), so
- * every figure of a run is measured alike.
+ * comes and goes (bursts of other tenants' work last tenths of a second), and NumPy's baseline is
+ * taken the same way (the same rounds, fastest kept), so every figure of a run is measured alike.
  */
-const rounds = 3
+const rounds = 5
 
 function median(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b)
@@ -117,11 +117,11 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   let numpyNote: string | undefined
   if (vsNumpy) {
     // NOTE: a shared machine's load comes and goes (and a multi-threaded BLAS suffers most from
-    // it), so NumPy is timed in three rounds and the fastest round kept, as the kernels bench does.
+    // it), so NumPy is timed in `rounds` rounds and the fastest round kept, as every case is.
     for (const shape of shapes) {
       let best: NumpyGemmTiming = { error: 'not measured' }
-      for (let round = 0; round < 3; round++) {
-        const timing = numpyGemm(shape.n, shape.batch, Math.min(targetSeconds, 0.5))
+      for (let round = 0; round < rounds; round++) {
+        const timing = numpyGemm(shape.n, shape.batch, Math.min(targetSeconds, 1.5) / rounds)
         if (!('seconds' in best) || ('seconds' in timing && timing.seconds < best.seconds)) best = timing
       }
       numpy.set(`${shape.n}x${shape.batch}`, best)
@@ -188,7 +188,7 @@ function runCase(entry: EngineBenchmarkCase, backend: ComputeBackendV1, seed: nu
     const output = matrix.mvm(inputs, batch)
     first ??= output
   }
-  // The fastest of three rounds' medians, as NumPy's baseline is taken (see `rounds`).
+  // The fastest of the rounds' medians, as NumPy's baseline is taken (see `rounds`).
   const roundTimes = Array.from({ length: rounds }, (_, round) => timeCalls(call, targetSeconds / rounds, 5, round === 0 ? warmup : 0, sample))
   const times = roundTimes.flat()
   const seconds = Math.min(...roundTimes.map((round, index) => median(index === 0 ? round.slice(warmup) : round)))
