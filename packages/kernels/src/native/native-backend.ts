@@ -104,18 +104,16 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Compute
   }
 
   function convertScaleInto(params: ConvertScaleIntoParamsV1): void {
-    // The conversion's own check, on an accumulator of exactly batch × outputCount (never allocated).
-    checkConvertAccumulateShape({ ...params, output: { length: params.batch * params.outputCount } as Float64Array, outputColumns: params.outputCount, outputStart: 0 })
     checkConvertScaleIntoShape(params)
     const { digitalOffset } = params
-    const shape = convertShape(params, params.outputCount, 0, [params.scale, params.resultColumns, params.resultStart])
+    const shape = convertShape(params, params.outputCount, 0, params.scale, params.resultColumns, params.resultStart)
     addon.convertScaleInto(params.values, params.rangeMin, params.rangeSpan, params.rowSums, params.factors, digitalOffset?.units ?? noUnits, digitalOffset?.flipped ?? noFlips, params.result, shape, isaCode)
   }
 
 }
 
 /** The scalar parameters of a conversion call as the addon reads them (13 numbers, then `extra`). */
-function convertShape(params: Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'>, outputColumns: number, outputStart: number, extra: readonly number[] = []): Float64Array {
+function convertShape(params: Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'>, outputColumns: number, outputStart: number, ...extra: number[]): Float64Array {
   const { digitalOffset } = params
   return Float64Array.of(
     params.stride,

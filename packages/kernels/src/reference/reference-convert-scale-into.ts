@@ -1,5 +1,6 @@
 import type { ConvertScaleIntoParamsV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
+import { checkConversionShape } from '../shared/convert-accumulate-shape.js'
 import { referenceConvertAccumulate } from './reference-convert-accumulate.js'
 
 /**
@@ -18,12 +19,14 @@ export function referenceConvertScaleInto(params: ConvertScaleIntoParamsV1): voi
 }
 
 /**
- * Checks the result side of a `convertScaleInto` call (the rest is `convertAccumulate`'s check).
+ * Checks a `convertScaleInto` call: the conversion's checks, then the result's.
  * @since 0.2.0
  */
-export function checkConvertScaleIntoShape({ batch, outputCount, result, resultColumns, resultStart }: ConvertScaleIntoParamsV1): void {
-  for (const [name, value] of [['resultColumns', resultColumns], ['resultStart', resultStart]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(`convertScaleInto.${name}`, `expected a non-negative integer, got ${value}`)
+export function checkConvertScaleIntoShape(params: ConvertScaleIntoParamsV1): void {
+  const { batch, outputCount, result, resultColumns, resultStart } = params
+  checkConversionShape(params, 'convertScaleInto')
+  if (!(Number.isInteger(resultColumns) && resultColumns >= 0 && Number.isInteger(resultStart) && resultStart >= 0)) {
+    throw new InvalidArgumentError('convertScaleInto.resultColumns', `expected non-negative integers, got ${resultColumns} and start ${resultStart}`)
   }
   if (batch > 0 && outputCount > 0 && result.length < (batch - 1) * resultColumns + resultStart + outputCount) {
     throw new InvalidArgumentError('convertScaleInto.result', `has ${result.length} values, the shape needs ${(batch - 1) * resultColumns + resultStart + outputCount}`)

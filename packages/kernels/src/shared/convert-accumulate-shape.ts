@@ -7,29 +7,41 @@ import { InvalidArgumentError } from '@cimkit/core'
  * @since 0.2.0
  */
 export function checkConvertAccumulateShape(params: ConvertAccumulateParamsV1): void {
-  const { values, stride, offset, batch, planes, outputCount, steps, rangeMin, rangeSpan, rowSums, factors, digitalOffset, output, outputColumns, outputStart } = params
-  // NOTE: checked on every read of every slice: no per-call allocation (names only on failure).
-  if (!(isCount(stride) && isCount(offset) && isCount(batch) && isCount(planes) && isCount(outputCount) && isCount(steps) && isCount(outputColumns) && isCount(outputStart))) {
-    const integers = { stride, offset, batch, planes, outputCount, steps, outputColumns, outputStart }
+  const { batch, outputCount, output, outputColumns, outputStart } = params
+  checkConversionShape(params, 'convertAccumulate')
+  if (!(isCount(outputColumns) && isCount(outputStart))) throw new InvalidArgumentError('convertAccumulate.outputColumns', `expected non-negative integers, got ${outputColumns} and start ${outputStart}`)
+  if (batch > 0) need('convertAccumulate.output', output.length, (batch - 1) * outputColumns + outputStart + outputCount)
+}
+
+/**
+ * The checks of a conversion call that do not concern its output (`convertAccumulate` and
+ * `convertScaleInto` share them). NOTE: runs on every read of every slice, so it allocates
+ * nothing unless it fails.
+ * @since 0.2.0
+ */
+export function checkConversionShape(params: Omit<ConvertAccumulateParamsV1, 'output' | 'outputColumns' | 'outputStart'>, kernel: string): void {
+  const { values, stride, offset, batch, planes, outputCount, steps, rangeMin, rangeSpan, rowSums, factors, digitalOffset } = params
+  if (!(isCount(stride) && isCount(offset) && isCount(batch) && isCount(planes) && isCount(outputCount) && isCount(steps))) {
+    const integers = { stride, offset, batch, planes, outputCount, steps }
     const [name, value] = Object.entries(integers).find(([, candidate]) => !isCount(candidate))!
-    throw new InvalidArgumentError(`convertAccumulate.${name}`, `expected a non-negative integer, got ${value}`)
+    throw new InvalidArgumentError(`${kernel}.${name}`, `expected a non-negative integer, got ${value}`)
   }
-  const need = (name: string, length: number, required: number): void => {
-    if (length < required) throw new InvalidArgumentError(`convertAccumulate.${name}`, `has ${length} values, the shape needs ${required}`)
-  }
-  if (batch * planes > 0 && outputCount > 0) need('values', values.length, (planes * batch - 1) * stride + offset + outputCount)
-  need('rangeMin', rangeMin.length, planes)
-  need('rangeSpan', rangeSpan.length, planes)
-  need('factors', factors.length, planes)
-  need('rowSums', rowSums.length, planes * batch)
-  if (batch > 0) need('output', output.length, (batch - 1) * outputColumns + outputStart + outputCount)
+  if (batch * planes > 0 && outputCount > 0) need(`${kernel}.values`, values.length, (planes * batch - 1) * stride + offset + outputCount)
+  need(`${kernel}.rangeMin`, rangeMin.length, planes)
+  need(`${kernel}.rangeSpan`, rangeSpan.length, planes)
+  need(`${kernel}.factors`, factors.length, planes)
+  need(`${kernel}.rowSums`, rowSums.length, planes * batch)
   if (digitalOffset !== null) {
-    need('digitalOffset.units', digitalOffset.units.length, planes)
-    if (digitalOffset.flipped !== null) need('digitalOffset.flipped', digitalOffset.flipped.length, outputCount)
+    need(`${kernel}.digitalOffset.units`, digitalOffset.units.length, planes)
+    if (digitalOffset.flipped !== null) need(`${kernel}.digitalOffset.flipped`, digitalOffset.flipped.length, outputCount)
   }
   if (steps > 0) for (let plane = 0; plane < planes; plane++) {
-    if (!(rangeSpan[plane]! > 0)) throw new InvalidArgumentError('convertAccumulate.rangeSpan', `plane ${plane}: a quantizing converter needs a positive span, got ${rangeSpan[plane]}`)
+    if (!(rangeSpan[plane]! > 0)) throw new InvalidArgumentError(`${kernel}.rangeSpan`, `plane ${plane}: a quantizing converter needs a positive span, got ${rangeSpan[plane]}`)
   }
+}
+
+function need(name: string, length: number, required: number): void {
+  if (length < required) throw new InvalidArgumentError(name, `has ${length} values, the shape needs ${required}`)
 }
 
 function isCount(value: number): boolean {
