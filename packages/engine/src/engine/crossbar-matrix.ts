@@ -6,7 +6,6 @@ import type { SliceMatrices } from '../array/slice-matrices.js'
 import { sliceMatrices } from '../array/slice-matrices.js'
 import type { EncoderProfile } from '../encoding/encoder-profile.js'
 import type { DrivePlanes } from '../encoding/encode-inputs.js'
-import { encodeInputs } from '../encoding/encode-inputs.js'
 import { absolutePercentile } from '../conversion/nearest-rank.js'
 import { biasDigit } from '../mapping/weight-encoding.js'
 import { ActivityCounter } from './activity-counter.js'
@@ -18,10 +17,14 @@ import { readBlockSlices } from './block-reader.js'
 import { contiguousColumns } from './slice-columns.js'
 import type { ConverterStreams, FinishPart } from './fused-slice-finish.js'
 import { finishSliceFused } from './fused-slice-finish.js'
+import type { DirectResult } from './fused-slice-finish.js'
+import { shiftAdd } from './shift-add.js'
 import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
 import { stageKey } from './stage-ranges.js'
 import { converterRandom } from './converter-random.js'
+import { driveInputs } from './drive-inputs.js'
+import { ScratchBuffers } from './scratch-buffers.js'
 import { effectiveTimeS } from './effective-time.js'
 import { concatenate, gatherRows, sumRows } from './drive-rows.js'
 
@@ -34,12 +37,6 @@ import { concatenate, gatherRows, sumRows } from './drive-rows.js'
  */
 const chunkDriveValues = 1 << 19
 const chunkColumnValues = 1 << 21
-
-/** Where a direct read writes: the float32 result from the chunk's first row, and the factor applied. */
-interface DirectResult {
-  readonly result: Float32Array
-  readonly scale: number
-}
 
 /** Everything a programmed matrix holds. @since 0.1.0 */
 export interface CrossbarMatrixState {
@@ -76,7 +73,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   /** True while `calibrate` profiles: calibration reads are offline and not counted as activity. */
   private profiling = false
   private calibratedInputScale: number | null = null
-  private readonly scratchBuffers = new Map<string, Float32Array | Float64Array>()
+  private readonly scratch = new ScratchBuffers()
   private matrixCache: { readonly timeS: number | undefined; readonly version: number; readonly matrices: SliceMatrices[][][] } | null = null
 
   /** True when middleware wraps the reads (their results may be held by a technique). */
@@ -104,24 +101,6 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     this.fusedConvertAccumulate = fusable && !this.middlewareReads && backend.convertAccumulate !== undefined ? backend.convertAccumulate.bind(backend) : null
     const oneReadPerOutput = state.readContext.encoding.slices === 1 && state.readContext.layout.rowBlocks === 1 && state.engine.partialSums !== 'analog'
     this.directConvert = this.fusedConvertAccumulate !== null && oneReadPerOutput && backend.convertScaleInto !== undefined ? backend.convertScaleInto.bind(backend) : null
-  }
-
-  /** A float32 buffer kept for reuse across calls (allocating and zeroing large arrays per call costs more than the work on them). */
-  private scratch(name: string, length: number): Float32Array {
-    let buffer = this.scratchBuffers.get(name)
-    if (!(buffer instanceof Float32Array) || buffer.length !== length) this.scratchBuffers.set(name, (buffer = new Float32Array(length)))
-    return buffer
-  }
-
-  /** Zeros of a given length, kept (nothing writes into them). */
-  private zeros(length: number): Float64Array {
-    return this.scratch64(`zeros`, length)
-  }
-
-  private scratch64(name: string, length: number): Float64Array {
-    let buffer = this.scratchBuffers.get(name)
-    if (!(buffer instanceof Float64Array) || buffer.length !== length) this.scratchBuffers.set(name, (buffer = new Float64Array(length)))
-    return buffer
   }
 
   get layout(): ArrayLayout {
@@ -216,24 +195,11 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
   }
 
   private drive(inputs: Float32Array, scale: number): DrivePlanes {
-    const encoder = this.state.inputEncoder
-    const levels = encoder?.uniformLevels
-    const { backend } = this.state.readContext
-    if (encoder !== null && levels !== undefined && encoder.cycles === 1 && backend.encodeUniform !== undefined) {
-      // One backend pass normalizes and encodes, bit-identical to the steps below (the spec's contract).
-      const planes = this.middlewareReads ? new Float32Array(inputs.length) : this.scratch('planes', inputs.length)
-      const negative = backend.encodeUniform({ inputs, inputScale: scale, levels, planes })
-      // An unsigned encoder given negative inputs runs two passes: the general path below.
-      if (encoder.signed || !negative) return { planes, cycles: 1, planeWeights: Float64Array.of(levels.planeWeight), profilePlane: Int32Array.of(0) }
-    }
-    // NOTE: reused across calls unless middleware sees the drive (a technique may keep what it sees).
-    const normalized = this.middlewareReads ? new Float32Array(inputs.length) : this.scratch('normalized', inputs.length)
-    for (let index = 0; index < inputs.length; index++) {
-      const value = inputs[index]! / scale
-      normalized[index] = value > 1 ? 1 : value < -1 ? -1 : value
-    }
-    return encodeInputs(normalized, this.state.inputEncoder)
+    // NOTE: reused buffers unless middleware sees the drive (a technique may keep what it sees).
+    const buffer = this.middlewareReads ? (_name: string, length: number) => new Float32Array(length) : (name: string, length: number) => this.scratch.float32(name, length)
+    return driveInputs(inputs, scale, this.state.inputEncoder, this.state.readContext.backend, buffer)
   }
+
 
   private matricesAt(timeS: number | undefined): SliceMatrices[][][] {
     const { layout, encoding, levels, device, disturbance, wireResistanceOhm, idleRows, irDropRelativeTolerance } = this.state.readContext
@@ -265,7 +231,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const nonNegativeDrive = this.nonNegativeDrive
     // Σ drive per vector matters to idle vectors (non-negative drive) and the digital offset only;
     // otherwise zeros stand in for it (it is never read then).
-    const rowSums = nonNegativeDrive || encoding.digitalOffset ? gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount)) : blocks.map(() => this.zeros(vectors))
+    const rowSums = nonNegativeDrive || encoding.digitalOffset ? gathered.map((inputs, rowBlock) => sumRows(inputs, vectors, blocks[rowBlock]![0]!.rowCount)) : blocks.map(() => this.scratch.zeros(vectors))
     const analogPartialSums = engine.partialSums === 'analog'
     // Σ drive over all row blocks: only row blocks summed in analog are converted together.
     const totalRowSums = analogPartialSums ? new Float64Array(vectors) : null
@@ -273,7 +239,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const perPlane = this.state.organization.conversion === 'per-input-bit' || drive.cycles === 1
     const directResult = direct !== null && samples === null && this.directConvert !== null && perPlane ? direct : null
     // Consumed by the caller before the next run (`mvm` scales it into its result); unused when direct.
-    const output = directResult === null ? this.scratch64('output', batch * this.columns) : this.zeros(0)
+    const output = directResult === null ? this.scratch.float64('output', batch * this.columns) : this.scratch.zeros(0)
     if (directResult === null) output.fill(0)
     const sliceRead = (rowBlock: number, columnBlock: number, slice: number): SliceRead => {
       const block = blocks[rowBlock]![columnBlock]!
@@ -301,7 +267,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
       // with it, reads keep the slice-major order the techniques have always seen.
       const blockReads = this.middlewareReads
         ? null
-        : blocks.map((_, rowBlock) => readBlockSlices(readContext, slices.map((slice) => sliceRead(rowBlock, columnBlock, slice)), gathered[rowBlock]!, vectors, (length) => this.scratch(`read${rowBlock}`, length)))
+        : blocks.map((_, rowBlock) => readBlockSlices(readContext, slices.map((slice) => sliceRead(rowBlock, columnBlock, slice)), gathered[rowBlock]!, vectors, (length) => this.scratch.float32(`read${rowBlock}`, length)))
       for (let slice = 0; slice < encoding.slices; slice++) {
         const analogSum = analogPartialSums ? new Float32Array(vectors * outputCount) : null
         for (let rowBlock = 0; rowBlock < layout.rowBlocks; rowBlock++) {
@@ -431,13 +397,3 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     }
   }
 }
-
-/** Shift-and-add of converted values into the output accumulator: output += factor · values. */
-function shiftAdd(values: Float32Array, batch: number, outputCount: number, output: Float64Array, columns: number, outputStart: number, factor: number): void {
-  for (let vector = 0; vector < batch; vector++) {
-    const outputBase = vector * columns + outputStart
-    const valueBase = vector * outputCount
-    for (let column = 0; column < outputCount; column++) output[outputBase + column]! += factor * values[valueBase + column]!
-  }
-}
-

@@ -13,6 +13,12 @@ export interface ConverterStreams {
   readonly call: RandomSource
 }
 
+/** Where a direct read writes: the float32 result from the chunk's first row, and the factor applied. @since 0.2.0 */
+export interface DirectResult {
+  readonly result: Float32Array
+  readonly scale: number
+}
+
 /** One slice read of one block, to convert and accumulate. @since 0.2.0 */
 export interface FinishPart {
   readonly analog: SliceColumns

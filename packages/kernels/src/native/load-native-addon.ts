@@ -1,36 +1,17 @@
 import { createRequire } from 'node:module'
 
+/** The arrays the two conversion entry points share, in their order. */
+type ConversionArguments = [values: Float32Array, rangeMin: Float64Array, rangeSpan: Float64Array, rowSums: Float64Array, factors: Float64Array, units: Float64Array, flipped: Uint8Array]
+
 /** The functions the C++ addon exports (native/src/addon.cc). @since 0.1.0 */
 export interface NativeAddon {
   gemm(a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, alpha: number, beta: number, transposeA: boolean, transposeB: boolean, isa: number, threads: number): void
   quantize(values: Float32Array, out: Float32Array, step: number, min: number, max: number): void
-  convertAccumulate(
-    values: Float32Array,
-    rangeMin: Float64Array,
-    rangeSpan: Float64Array,
-    rowSums: Float64Array,
-    factors: Float64Array,
-    units: Float64Array,
-    flipped: Uint8Array,
-    output: Float64Array,
-    shape: Float64Array,
-    isa: number,
-  ): void
+  convertAccumulate(...args: [...ConversionArguments, output: Float64Array, shape: Float64Array, isa: number]): void
   im2col(input: Float32Array, out: Float32Array, geometry: Int32Array): void
   encodeUniform(inputs: Float32Array, planes: Float32Array, params: Float64Array, isa: number): boolean
   scaleInto(values: Float64Array, factor: number, out: Float32Array): void
-  convertScaleInto(
-    values: Float32Array,
-    rangeMin: Float64Array,
-    rangeSpan: Float64Array,
-    rowSums: Float64Array,
-    factors: Float64Array,
-    units: Float64Array,
-    flipped: Uint8Array,
-    result: Float32Array,
-    shape: Float64Array,
-    isa: number,
-  ): void
+  convertScaleInto(...args: [...ConversionArguments, result: Float32Array, shape: Float64Array, isa: number]): void
   /** Floats of B (k × n) prepared for the ISA's micro-kernel. */
   preparedLength(k: number, n: number, isa: number): number
   prepareB(b: Float32Array, out: Float32Array, k: number, n: number, transposeB: boolean, isa: number): void
