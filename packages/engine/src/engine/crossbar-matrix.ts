@@ -17,7 +17,7 @@ import { readBlockSlices } from './block-reader.js'
 import { contiguousColumns } from './slice-columns.js'
 import type { ConverterStreams, FinishPart } from './fused-slice-finish.js'
 import { finishSliceFused } from './fused-slice-finish.js'
-import type { DirectResult } from './fused-slice-finish.js'
+import type { DirectResult, DirectTarget } from './fused-slice-finish.js'
 import { shiftAdd } from './shift-add.js'
 import { readSlice } from './slice-reader.js'
 import type { Stage, StageRanges } from './stage-ranges.js'
@@ -200,7 +200,6 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     return driveInputs(inputs, scale, this.state.inputEncoder, this.state.readContext.backend, buffer)
   }
 
-
   private matricesAt(timeS: number | undefined): SliceMatrices[][][] {
     const { layout, encoding, levels, device, disturbance, wireResistanceOhm, idleRows, irDropRelativeTolerance } = this.state.readContext
     const cache = this.matrixCache
@@ -237,7 +236,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const totalRowSums = analogPartialSums ? new Float64Array(vectors) : null
     if (totalRowSums !== null) for (const sums of rowSums) for (let vector = 0; vector < vectors; vector++) totalRowSums[vector]! += sums[vector]!
     const perPlane = this.state.organization.conversion === 'per-input-bit' || drive.cycles === 1
-    const directResult = direct !== null && samples === null && this.directConvert !== null && perPlane ? direct : null
+    const directResult: DirectTarget | null = direct !== null && samples === null && this.directConvert !== null && perPlane ? { ...direct, resultColumns: this.columns, convertScaleInto: this.directConvert } : null
     // Consumed by the caller before the next run (`mvm` scales it into its result); unused when direct.
     const output = directResult === null ? this.scratch.float64('output', batch * this.columns) : this.scratch.zeros(0)
     if (directResult === null) output.fill(0)
@@ -308,7 +307,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     output: Float64Array,
     streams: () => ConverterStreams,
     samples: Map<string, Float32Array[]> | null,
-    direct: DirectResult | null = null,
+    direct: DirectTarget | null = null,
   ): void {
     const { organization, outputConverter, ranges, levels, readContext } = this.state
     const { encoding } = readContext
@@ -320,8 +319,7 @@ export class CrossbarMatrix implements ProgrammedAnalogMatrix {
     const convertAccumulate = this.fusedConvertAccumulate
     if (perPlane && samples === null && convertAccumulate !== null) {
       const count = (key: string, component: string, action: string, value: number): void => this.count(key, component, action, value)
-      const target = direct === null || this.directConvert === null ? null : { ...direct, resultColumns: this.columns, convertScaleInto: this.directConvert }
-      finishSliceFused({ converter: outputConverter, ranges, levels, encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count, direct: target })
+      finishSliceFused({ converter: outputConverter, ranges, levels, encoding, part, drive, batch, output, outputColumns: this.columns, idleVectors: this.nonNegativeDrive, convertAccumulate, count, direct })
       return
     }
     const analogValues = contiguousColumns(analog, drive.cycles * batch, outputCount)

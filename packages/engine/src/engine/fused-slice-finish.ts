@@ -19,6 +19,12 @@ export interface DirectResult {
   readonly scale: number
 }
 
+/** A direct result with what writes it: the result's row length and the backend's `convertScaleInto`. @since 0.2.0 */
+export interface DirectTarget extends DirectResult {
+  readonly resultColumns: number
+  readonly convertScaleInto: (params: ConvertScaleIntoParamsV1) => void
+}
+
 /** One slice read of one block, to convert and accumulate. @since 0.2.0 */
 export interface FinishPart {
   readonly analog: SliceColumns
@@ -45,11 +51,8 @@ export interface FusedSliceFinish {
   readonly idleVectors: boolean
   readonly convertAccumulate: NonNullable<ComputeBackendV1['convertAccumulate']>
   readonly count: (arrayKey: string, component: string, action: string, count: number) => void
-  /**
-   * The float32 result to convert straight into (this read is the only one of its outputs), with
-   * the factor the result carries and the backend's `convertScaleInto`; null accumulates into `output`.
-   */
-  readonly direct?: { readonly result: Float32Array; readonly scale: number; readonly resultColumns: number; readonly convertScaleInto: (params: ConvertScaleIntoParamsV1) => void } | null
+  /** The float32 result to convert straight into (this read is the only one of its outputs); null accumulates into `output`. */
+  readonly direct: DirectTarget | null
 }
 
 /**
@@ -97,7 +100,7 @@ export function finishSliceFused(fused: FusedSliceFinish): void {
   }
   const { direct } = fused
   // Bit-identical either way: convertScaleInto is convertAccumulate into zeros, then × scale into float32.
-  if (direct !== undefined && direct !== null) direct.convertScaleInto({ ...conversion, scale: direct.scale, result: direct.result, resultColumns: direct.resultColumns, resultStart: outputStart })
+  if (direct !== null) direct.convertScaleInto({ ...conversion, scale: direct.scale, result: direct.result, resultColumns: direct.resultColumns, resultStart: outputStart })
   else fused.convertAccumulate({ ...conversion, output, outputColumns: fused.outputColumns, outputStart })
   count(arrayKey, 'shiftAdd', 'add', planes * (encoding.digitalOffset ? size * 2 : size))
 }

@@ -20,7 +20,6 @@ namespace {
 // Per-thread packing buffers, 64-byte aligned, grown on demand and reused across calls.
 struct Workspace {
   std::vector<float> storage_a, storage_b;
-  static float* aligned(std::vector<float>& storage, std::size_t floats) { return aligned_floats(storage, floats); }
 };
 
 thread_local Workspace workspace;
@@ -38,8 +37,8 @@ void gemm_serial(const KernelSpec& spec, int m, int n, int k, float alpha, Matri
   const bool direct = n <= kDirectMaxColumns && (row_major_a || a.row_stride == 1);
   const DirectKernelFn direct_kernel = row_major_a ? spec.direct_row_major : spec.direct_column_major;
   const std::ptrdiff_t direct_stride = row_major_a ? a.row_stride : a.column_stride;
-  float* packed_a = Workspace::aligned(workspace.storage_a, static_cast<std::size_t>(spec.mc) * spec.kc);
-  float* packed_b = Workspace::aligned(workspace.storage_b, static_cast<std::size_t>(spec.kc) * spec.nc);
+  float* packed_a = aligned_floats(workspace.storage_a, static_cast<std::size_t>(spec.mc) * spec.kc);
+  float* packed_b = aligned_floats(workspace.storage_b, static_cast<std::size_t>(spec.kc) * spec.nc);
   for (int j0 = 0; j0 < n; j0 += spec.nc) {
     const int columns = std::min(spec.nc, n - j0);
     for (int p0 = 0; p0 < k; p0 += spec.kc) {

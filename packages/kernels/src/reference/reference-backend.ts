@@ -1,5 +1,5 @@
 import type { ComputeBackendV1 } from '@cimkit/core'
-import { copiedPreparedMatrices } from '../shared/prepared-gemm-shape.js'
+import { copiedPreparedMatrices } from '../shared/copied-prepared-matrices.js'
 import { referenceEncodeUniform } from './reference-encode-uniform.js'
 import { referenceScaleInto } from './reference-scale-into.js'
 import { referenceConvertScaleInto } from './reference-convert-scale-into.js'

@@ -1,4 +1,4 @@
-import type { ConvertAccumulateParamsV1 } from '@cimkit/core'
+import type { ConvertAccumulateParamsV1, ConvertScaleIntoParamsV1 } from '@cimkit/core'
 import { InvalidArgumentError } from '@cimkit/core'
 
 /**
@@ -46,4 +46,19 @@ function need(name: string, length: number, required: number): void {
 
 function isCount(value: number): boolean {
   return Number.isInteger(value) && value >= 0
+}
+
+/**
+ * Checks a `convertScaleInto` call: the conversion's checks, then the result's.
+ * @since 0.2.0
+ */
+export function checkConvertScaleIntoShape(params: ConvertScaleIntoParamsV1): void {
+  const { batch, outputCount, result, resultColumns, resultStart } = params
+  checkConversionShape(params, 'convertScaleInto')
+  if (!(Number.isInteger(resultColumns) && resultColumns >= 0 && Number.isInteger(resultStart) && resultStart >= 0)) {
+    throw new InvalidArgumentError('convertScaleInto.resultColumns', `expected non-negative integers, got ${resultColumns} and start ${resultStart}`)
+  }
+  if (batch > 0 && outputCount > 0 && result.length < (batch - 1) * resultColumns + resultStart + outputCount) {
+    throw new InvalidArgumentError('convertScaleInto.result', `has ${result.length} values, the shape needs ${(batch - 1) * resultColumns + resultStart + outputCount}`)
+  }
 }
