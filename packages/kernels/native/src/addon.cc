@@ -254,7 +254,8 @@ napi_value CpuInfo(napi_env env, napi_callback_info) {
 struct ConvertArgs {
   cimkit::ConvertAccumulateShape shape;
   float* values;
-  double *range_min, *range_span, *row_sums, *factors, *units, *extra;
+  double *range_min, *range_span, *row_sums, *factors, *units;
+  const double* extra;
   std::uint8_t* flipped;
   bool empty, allow_avx2;
 };
@@ -304,7 +305,7 @@ bool get_convert_args(napi_env env, napi_value* args, std::size_t shape_numbers,
   out->factors = static_cast<double*>(factors);
   out->units = shape.digital_offset ? static_cast<double*>(units) : nullptr;
   out->flipped = flipped_length == 0 ? nullptr : static_cast<std::uint8_t*>(flipped);
-  out->extra = const_cast<double*>(s + 13);
+  out->extra = s + 13;
   out->allow_avx2 = isa >= static_cast<int>(Isa::kAvx2);
   return true;
 }

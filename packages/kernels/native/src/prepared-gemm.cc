@@ -15,13 +15,13 @@ std::size_t prepared_length(const KernelSpec& spec, int k, int n) {
   return static_cast<std::size_t>(k) * padded_n + kAlignmentSlack;
 }
 
-const float* prepared_strips(const float* buffer) {
+std::size_t prepared_offset(const float* buffer) {
   const auto address = reinterpret_cast<std::uintptr_t>(buffer);
-  return buffer + ((64 - address % 64) % 64) / sizeof(float);
+  return ((64 - address % 64) % 64) / sizeof(float);
 }
 
 void prepare_b(const KernelSpec& spec, MatrixView b, int k, int n, float* buffer) {
-  float* out = const_cast<float*>(prepared_strips(buffer));
+  float* out = buffer + prepared_offset(buffer);
   const std::ptrdiff_t padded_n = (static_cast<std::ptrdiff_t>(n) + spec.nr - 1) / spec.nr * spec.nr;
   for (int p0 = 0; p0 < k; p0 += spec.kc) pack_b(spec, b, p0, 0, std::min(spec.kc, k - p0), n, out + p0 * padded_n);
 }
@@ -42,7 +42,7 @@ struct PreparedStrips {
 void gemm_prepared(const KernelSpec& spec, int m, int n, int k, float alpha, MatrixView a, const float* prepared_b, float beta, float* c,
                    std::ptrdiff_t ldc, int threads) {
   const std::ptrdiff_t padded_n = (static_cast<std::ptrdiff_t>(n) + spec.nr - 1) / spec.nr * spec.nr;
-  gemm_strips(spec, m, n, k, alpha, a, beta, c, ldc, threads, PreparedStrips{prepared_strips(prepared_b), padded_n, spec.nr});
+  gemm_strips(spec, m, n, k, alpha, a, beta, c, ldc, threads, PreparedStrips{prepared_b + prepared_offset(prepared_b), padded_n, spec.nr});
 }
 
 }  // namespace cimkit

@@ -5,7 +5,7 @@
 // Layout for a kernel spec: B (k x n) in panels of kc rows (the last may be shorter); the panel
 // starting at row p0 begins at p0 * padded_n floats and holds padded_n / nr strips of depth x nr
 // floats (p-major), zero past column n; padded_n = ceil(n / nr) * nr. The strips start at the
-// first 64-byte boundary of the buffer (prepared_strips), so vector loads never straddle lines;
+// first 64-byte boundary of the buffer (prepared_offset), so vector loads never straddle lines;
 // the buffer must not move between prepare_b and gemm_prepared (an ArrayBuffer's store does not).
 #ifndef CIMKIT_PREPARED_GEMM_H_
 #define CIMKIT_PREPARED_GEMM_H_
@@ -23,8 +23,8 @@ constexpr std::size_t kAlignmentSlack = 16;
 // Floats of a buffer for B prepared for `spec`: k * padded_n + the alignment slack.
 std::size_t prepared_length(const KernelSpec& spec, int k, int n);
 
-// Where the strips start in a prepared buffer.
-const float* prepared_strips(const float* buffer);
+// Floats from the start of a prepared buffer to its strips.
+std::size_t prepared_offset(const float* buffer);
 
 // Packs B (k x n) into `buffer` (prepared_length floats) in the layout above.
 void prepare_b(const KernelSpec& spec, MatrixView b, int k, int n, float* buffer);
